@@ -1,0 +1,7 @@
+package no.overdosevarsel.contracts.subscription;
+
+/** A way to reach a person. */
+public enum Channel {
+    SMS,
+    EMAIL
+}

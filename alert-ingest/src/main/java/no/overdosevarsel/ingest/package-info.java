@@ -1,0 +1,5 @@
+/** The ingest application. */
+@NullMarked
+package no.overdosevarsel.ingest;
+
+import org.jspecify.annotations.NullMarked;

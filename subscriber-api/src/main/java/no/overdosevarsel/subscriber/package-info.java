@@ -1,0 +1,5 @@
+/** The subscriber application. */
+@NullMarked
+package no.overdosevarsel.subscriber;
+
+import org.jspecify.annotations.NullMarked;
