@@ -1,8 +1,11 @@
 package no.overdosevarsel.ingest;
 
+import java.time.Clock;
+import no.overdosevarsel.contracts.region.RegionCatalogue;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 
 /**
@@ -16,5 +19,15 @@ public class AlertIngestApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(AlertIngestApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RegionCatalogue regionCatalogue() {
+        return RegionCatalogue.norway();
     }
 }

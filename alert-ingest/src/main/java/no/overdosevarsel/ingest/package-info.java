@@ -1,4 +1,4 @@
-/** The ingest application. */
+/** The alert-ingest application: coordinators publish alerts here, and every published version goes to Kafka. */
 @NullMarked
 package no.overdosevarsel.ingest;
 

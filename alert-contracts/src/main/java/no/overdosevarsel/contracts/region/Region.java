@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param countyCode the county a municipality lies in, as a county region code ({@code NO-03}); null for the nation and
  *     for a county
  */
-public record Region(String code, String name, RegionLevel level, @Nullable String countyCode) {
+public record Region(
+        String code,
+        String name,
+        RegionLevel level,
+        @Nullable String countyCode) {
 
     /** The code of the national region. */
     public static final String NATIONAL_CODE = "NO";
@@ -29,15 +33,14 @@ public record Region(String code, String name, RegionLevel level, @Nullable Stri
             throw new IllegalArgumentException("region " + code + " needs a name");
         }
         // A region whose code, level and county disagree would make the overlap rule silently wrong.
-        boolean consistent =
-                switch (level) {
-                    case NATIONAL -> code.equals(NATIONAL_CODE) && countyCode == null;
-                    case COUNTY -> COUNTY_CODE.matcher(code).matches() && countyCode == null;
-                    case MUNICIPALITY ->
-                        MUNICIPALITY_CODE.matcher(code).matches()
-                                && countyCode != null
-                                && countyCode.equals(countyCodeOf(code));
-                };
+        boolean consistent = switch (level) {
+            case NATIONAL -> code.equals(NATIONAL_CODE) && countyCode == null;
+            case COUNTY -> COUNTY_CODE.matcher(code).matches() && countyCode == null;
+            case MUNICIPALITY ->
+                MUNICIPALITY_CODE.matcher(code).matches()
+                        && countyCode != null
+                        && countyCode.equals(countyCodeOf(code));
+        };
         if (!consistent) {
             throw new IllegalArgumentException(
                     "inconsistent region: code " + code + ", level " + level + ", county " + countyCode);

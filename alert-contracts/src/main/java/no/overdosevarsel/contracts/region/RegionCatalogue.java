@@ -46,9 +46,11 @@ public final class RegionCatalogue {
     }
 
     RegionCatalogue(Region national, List<Region> counties, List<Region> municipalities) {
-        this.counties = counties.stream().sorted(Comparator.comparing(Region::code)).toList();
-        this.municipalities =
-                municipalities.stream().sorted(Comparator.comparing(Region::code)).toList();
+        this.counties =
+                counties.stream().sorted(Comparator.comparing(Region::code)).toList();
+        this.municipalities = municipalities.stream()
+                .sorted(Comparator.comparing(Region::code))
+                .toList();
         List<Region> everything = new ArrayList<>();
         everything.add(national);
         everything.addAll(this.counties);
@@ -203,9 +205,7 @@ public final class RegionCatalogue {
     public boolean overlaps(String a, String b) {
         Region first = require(a);
         Region second = require(b);
-        if (first.equals(second)
-                || first.level() == RegionLevel.NATIONAL
-                || second.level() == RegionLevel.NATIONAL) {
+        if (first.equals(second) || first.level() == RegionLevel.NATIONAL || second.level() == RegionLevel.NATIONAL) {
             return true;
         }
         return first.code().equals(second.countyCode()) || second.code().equals(first.countyCode());
@@ -345,8 +345,8 @@ public final class RegionCatalogue {
                         + " is named both " + known.name() + " and " + countyName);
             }
             try {
-                municipalities.add(new Region(
-                        columns[0].strip(), columns[1].strip(), RegionLevel.MUNICIPALITY, countyCode));
+                municipalities.add(
+                        new Region(columns[0].strip(), columns[1].strip(), RegionLevel.MUNICIPALITY, countyCode));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(source + " line " + lineNumber + ": " + e.getMessage(), e);
             }

@@ -38,9 +38,9 @@ class RegionCatalogueTests {
                 .flatMap(county -> regions.municipalitiesOf(county.code()).stream())
                 .collect(Collectors.groupingBy(Region::code, Collectors.counting()));
 
-        assertThat(countiesPerMunicipality).hasSize(357).allSatisfy((code, count) -> assertThat(count)
-                .as(code)
-                .isOne());
+        assertThat(countiesPerMunicipality)
+                .hasSize(357)
+                .allSatisfy((code, count) -> assertThat(count).as(code).isOne());
         assertThat(regions.municipalities()).allSatisfy(municipality -> {
             Region county = regions.require(municipality.countyCode());
             assertThat(county.level()).isEqualTo(RegionLevel.COUNTY);
@@ -50,9 +50,10 @@ class RegionCatalogueTests {
 
     @Test
     void everyCountyHasMunicipalities() {
-        assertThat(regions.counties()).allSatisfy(county -> assertThat(regions.municipalitiesOf(county.code()))
-                .as(county.name())
-                .isNotEmpty());
+        assertThat(regions.counties())
+                .allSatisfy(county -> assertThat(regions.municipalitiesOf(county.code()))
+                        .as(county.name())
+                        .isNotEmpty());
         assertThat(regions.municipalitiesOf("NO-03")).extracting(Region::code).containsExactly("0301");
         assertThat(regions.municipalitiesOf("NO-46")).hasSize(43);
     }
@@ -78,8 +79,8 @@ class RegionCatalogueTests {
     void rejectsUnknownCodesWithAClearMessage(String code) {
         assertThat(regions.find(code)).isEmpty();
         assertThatThrownBy(() -> regions.require(code))
-                .isInstanceOfSatisfying(UnknownRegionException.class, e -> assertThat(e.code())
-                        .isEqualTo(code))
+                .isInstanceOfSatisfying(
+                        UnknownRegionException.class, e -> assertThat(e.code()).isEqualTo(code))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown region code '" + code
                         + "': use NO, a county code NO-03…NO-56 or a four-digit municipality number");
@@ -113,7 +114,8 @@ class RegionCatalogueTests {
 
     @Test
     void codesAreUnique() {
-        Map<String, Region> byCode = regions.all().stream().collect(Collectors.toMap(Region::code, Function.identity()));
+        Map<String, Region> byCode =
+                regions.all().stream().collect(Collectors.toMap(Region::code, Function.identity()));
         assertThat(byCode).hasSize(regions.all().size());
     }
 
@@ -129,7 +131,8 @@ class RegionCatalogueTests {
     void regionRejectsACodeThatContradictsItsLevelOrCounty() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new Region("0301", "Oslo", RegionLevel.MUNICIPALITY, "NO-46"));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Region("NO-03", "Oslo", RegionLevel.MUNICIPALITY, "NO-03"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Region("NO-03", "Oslo", RegionLevel.MUNICIPALITY, "NO-03"));
         assertThatIllegalArgumentException().isThrownBy(() -> new Region("0301", "Oslo", RegionLevel.COUNTY, null));
         assertThatIllegalArgumentException().isThrownBy(() -> new Region("NO", " ", RegionLevel.NATIONAL, null));
     }

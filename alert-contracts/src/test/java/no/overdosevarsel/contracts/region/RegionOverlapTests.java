@@ -76,7 +76,10 @@ class RegionOverlapTests {
     void aCountyAlertReachesTheCountyItsMunicipalitiesAndTheNation() {
         Set<String> reached = regions.overlapping("NO-46");
 
-        assertThat(reached).hasSize(1 + 1 + 43).contains("NO", "NO-46", "4601", "4602").doesNotContain("0301", "NO-03");
+        assertThat(reached)
+                .hasSize(1 + 1 + 43)
+                .contains("NO", "NO-46", "4601", "4602")
+                .doesNotContain("0301", "NO-03");
     }
 
     @Test
@@ -106,7 +109,7 @@ class RegionOverlapTests {
                 .isInstanceOf(UnknownRegionException.class)
                 .hasMessageContaining("'oslo'");
         assertThatThrownBy(() -> regions.overlapping(List.of("0301", "NO-99")))
-                .isInstanceOfSatisfying(UnknownRegionException.class, e -> assertThat(e.code())
-                        .isEqualTo("NO-99"));
+                .isInstanceOfSatisfying(
+                        UnknownRegionException.class, e -> assertThat(e.code()).isEqualTo("NO-99"));
     }
 }

@@ -1,0 +1,6 @@
+package no.overdosevarsel.dispatch.delivery;
+
+import java.util.UUID;
+
+/** New deliveries are waiting: wakes the workers once the fan-out has committed. */
+record DeliveriesCreated(UUID alertId, int version, int count) {}

@@ -1,0 +1,22 @@
+package no.overdosevarsel.dispatch.delivery;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param batchSize deliveries claimed per round per channel
+ * @param pollInterval how often workers look for due deliveries when nobody woke them
+ * @param maxAttempts after this many failed attempts a delivery is marked failed
+ * @param initialBackoff first retry delay; doubles per attempt, with jitter
+ * @param maxBackoff longest retry delay
+ * @param claimTimeout a claim older than this is taken to be from a crashed worker and is retried
+ */
+@ConfigurationProperties("overdosevarsel.delivery")
+record DeliveryProperties(
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("2s") Duration initialBackoff,
+        @DefaultValue("5m") Duration maxBackoff,
+        @DefaultValue("5m") Duration claimTimeout) {}

@@ -1,0 +1,249 @@
+package no.overdosevarsel.dispatch.delivery;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import no.overdosevarsel.contracts.alert.AlertEvent;
+import no.overdosevarsel.dispatch.alert.AlertReadModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Sends due deliveries, one worker per channel. A worker claims a batch (marks it SENDING with {@code SKIP LOCKED}, so
+ * several dispatch instances share the queue), sends with bounded concurrency and records each outcome. Higher
+ * severity is claimed first. A claim left behind by a crashed instance is retried after the claim timeout.
+ */
+@Component
+class DeliveryWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorkers.class);
+
+    private final JdbcClient jdbc;
+    private final List<AlertChannel> channels;
+    private final AlertReadModel alerts;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+    private final Map<String, AlertEvent> alertCache = new ConcurrentHashMap<>();
+    private final Object wakeUp = new Object();
+    private final List<Thread> loops = new ArrayList<>();
+    private volatile boolean running;
+
+    DeliveryWorkers(
+            JdbcClient jdbc,
+            List<AlertChannel> channels,
+            AlertReadModel alerts,
+            DeliveryProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.channels = channels;
+        this.alerts = alerts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener
+    void on(DeliveriesCreated created) {
+        wake();
+    }
+
+    void wake() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (AlertChannel channel : channels) {
+            Thread loop = Thread.ofPlatform()
+                    .name("delivery-" + channel.channel().name().toLowerCase(java.util.Locale.ROOT))
+                    .daemon()
+                    .start(() -> run(channel));
+            loops.add(loop);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        for (Thread loop : loops) {
+            try {
+                loop.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        loops.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stop before the Kafka listeners and the data source go away.
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void run(AlertChannel channel) {
+        Semaphore permits = new Semaphore(channel.concurrency());
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            Instant lastRecovery = Instant.EPOCH;
+            while (running) {
+                try {
+                    if (Duration.between(lastRecovery, clock.instant()).compareTo(properties.pollInterval()) > 0) {
+                        recoverAbandonedClaims(channel);
+                        lastRecovery = clock.instant();
+                    }
+                    List<Claimed> batch = claim(channel);
+                    if (batch.isEmpty()) {
+                        synchronized (wakeUp) {
+                            wakeUp.wait(properties.pollInterval().toMillis());
+                        }
+                        continue;
+                    }
+                    for (Claimed claimed : batch) {
+                        permits.acquire();
+                        senders.submit(() -> {
+                            try {
+                                send(channel, claimed);
+                            } finally {
+                                permits.release();
+                            }
+                        });
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    log.warn("Delivery worker for {} failed, retrying: {}", channel.channel(), e.toString());
+                    pause();
+                }
+            }
+            permits.acquireUninterruptibly(channel.concurrency());
+        }
+    }
+
+    private void pause() {
+        synchronized (wakeUp) {
+            try {
+                wakeUp.wait(properties.pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private List<Claimed> claim(AlertChannel channel) {
+        return jdbc.sql(
+                        """
+                        UPDATE delivery d SET status = 'SENDING', attempts = d.attempts + 1, claimed_at = now()
+                        WHERE d.id IN (
+                            SELECT id FROM delivery
+                            WHERE channel = :channel AND status = 'PENDING' AND next_attempt_at <= now()
+                            ORDER BY priority DESC, id
+                            LIMIT :limit
+                            FOR UPDATE SKIP LOCKED)
+                        RETURNING d.id, d.alert_id, d.alert_version, d.subscriber_id, d.address, d.language, d.attempts,
+                            (SELECT s.unsubscribe_token FROM subscriber s WHERE s.id = d.subscriber_id) AS token
+                        """)
+                .param("channel", channel.channel().name())
+                .param("limit", properties.batchSize())
+                .query((rs, n) -> new Claimed(
+                        new Recipient(
+                                rs.getLong("id"),
+                                rs.getObject("subscriber_id", UUID.class),
+                                rs.getString("address"),
+                                rs.getString("language"),
+                                rs.getString("token") == null ? "" : rs.getString("token")),
+                        rs.getObject("alert_id", UUID.class),
+                        rs.getInt("alert_version"),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    private void recoverAbandonedClaims(AlertChannel channel) {
+        int recovered = jdbc.sql(
+                        """
+                        UPDATE delivery SET status = 'PENDING', claimed_at = NULL
+                        WHERE channel = ? AND status = 'SENDING' AND claimed_at < ?
+                        """)
+                .params(channel.channel().name(), Timestamp.from(clock.instant().minus(properties.claimTimeout())))
+                .update();
+        if (recovered > 0) {
+            log.warn("Retrying {} {} deliveries abandoned by a stopped worker", recovered, channel.channel());
+        }
+    }
+
+    private void send(AlertChannel channel, Claimed claimed) {
+        SendResult result;
+        try {
+            AlertEvent alert = alertCache.computeIfAbsent(
+                    claimed.alertId() + "/" + claimed.version(),
+                    key -> alerts.version(claimed.alertId(), claimed.version()).orElseThrow());
+            if (alertCache.size() > 1_000) {
+                alertCache.clear();
+            }
+            result = channel.sendAlert(alert, claimed.recipient());
+        } catch (RuntimeException e) {
+            log.warn("Sending delivery {} failed: {}", claimed.recipient().deliveryId(), e.toString());
+            result = new SendResult.RetryLater(e.getClass().getSimpleName(), null);
+        }
+        record(claimed, result);
+    }
+
+    private void record(Claimed claimed, SendResult result) {
+        long id = claimed.recipient().deliveryId();
+        switch (result) {
+            case SendResult.Accepted accepted ->
+                jdbc.sql(
+                                "UPDATE delivery SET status = 'SENT', provider_id = ?, sent_at = now(), failure_reason = NULL WHERE id = ?")
+                        .params(accepted.providerId(), id)
+                        .update();
+            case SendResult.Rejected rejected ->
+                jdbc.sql("UPDATE delivery SET status = ?, failure_reason = ? WHERE id = ?")
+                        .params(rejected.optedOut() ? "OPTED_OUT" : "REJECTED", rejected.reason(), id)
+                        .update();
+            case SendResult.RetryLater retry -> {
+                if (claimed.attempts() >= properties.maxAttempts()) {
+                    jdbc.sql("UPDATE delivery SET status = 'FAILED', failure_reason = ? WHERE id = ?")
+                            .params(retry.reason(), id)
+                            .update();
+                } else {
+                    Duration delay = retry.after() != null ? retry.after() : backoff(claimed.attempts());
+                    jdbc.sql(
+                                    "UPDATE delivery SET status = 'PENDING', claimed_at = NULL, failure_reason = ?, next_attempt_at = ? WHERE id = ?")
+                            .params(retry.reason(), Timestamp.from(clock.instant().plus(delay)), id)
+                            .update();
+                }
+            }
+        }
+    }
+
+    /** Exponential with full jitter, so a provider recovering from an outage is not hit by everyone at once. */
+    Duration backoff(int attempts) {
+        long base = properties.initialBackoff().toMillis() << Math.min(attempts - 1, 20);
+        long capped = Math.min(base, properties.maxBackoff().toMillis());
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    private record Claimed(Recipient recipient, UUID alertId, int version, int attempts) {}
+}

@@ -1,0 +1,127 @@
+package no.overdosevarsel.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import no.overdosevarsel.contracts.EventJson;
+import no.overdosevarsel.contracts.Topics;
+import no.overdosevarsel.contracts.alert.AlertEvent;
+import no.overdosevarsel.contracts.alert.AlertInfo;
+import no.overdosevarsel.contracts.alert.AlertStatus;
+import no.overdosevarsel.contracts.alert.Certainty;
+import no.overdosevarsel.contracts.alert.EvidenceSource;
+import no.overdosevarsel.contracts.alert.MsgType;
+import no.overdosevarsel.contracts.alert.Severity;
+import no.overdosevarsel.contracts.alert.Urgency;
+import no.overdosevarsel.contracts.subscription.Channel;
+import no.overdosevarsel.contracts.subscription.ContactPoint;
+import no.overdosevarsel.contracts.subscription.SubscriberStatus;
+import no.overdosevarsel.contracts.subscription.SubscriptionEvent;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Plays the other services' part: publishes what alert-ingest and subscriber-api would publish. */
+final class DispatchTestSupport implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final KafkaProducer<String, byte[]> producer;
+
+    DispatchTestSupport(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    RecordMetadata publishSubscriber(SubscriptionEvent snapshot) {
+        return send(Topics.SUBSCRIPTIONS, snapshot.subscriberId().toString(), EventJson.write(snapshot));
+    }
+
+    RecordMetadata publishAlert(AlertEvent alert) {
+        return send(Topics.ALERTS, alert.alertId().toString(), EventJson.write(alert));
+    }
+
+    RecordMetadata send(String topic, String key, byte[] value) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True once the consumer group has committed past the given record. */
+    boolean consumed(String group, RecordMetadata record) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
+            OffsetAndMetadata committed = offsets.get(partition);
+            return committed != null && committed.offset() > record.offset();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static SubscriptionEvent subscriber(String phone, String email, String... regions) {
+        return new SubscriptionEvent(
+                SubscriptionEvent.SCHEMA_VERSION,
+                UUID.randomUUID(),
+                1,
+                SubscriberStatus.ACTIVE,
+                "nb",
+                Severity.Minor,
+                List.of(regions),
+                List.of(new ContactPoint(Channel.SMS, phone), new ContactPoint(Channel.EMAIL, email)),
+                "token-" + UUID.randomUUID(),
+                Instant.now());
+    }
+
+    static AlertEvent alert(String headline, String... regions) {
+        Instant now = Instant.now();
+        return new AlertEvent(
+                AlertEvent.SCHEMA_VERSION,
+                UUID.randomUUID(),
+                1,
+                MsgType.Alert,
+                AlertStatus.Actual,
+                "koordinator@oslo.kommune.no",
+                now,
+                Severity.Severe,
+                Urgency.Immediate,
+                Certainty.Observed,
+                List.of("protonitazen"),
+                EvidenceSource.DRUG_CHECKING,
+                now,
+                now.plus(Duration.ofDays(14)),
+                List.of(regions),
+                List.of(new AlertInfo(
+                        "nb",
+                        "Nitazener i heroin",
+                        headline,
+                        "Brunt pulver solgt som heroin inneholder protonitazen.",
+                        List.of("Ikke bruk alene", "Ha nalokson tilgjengelig", "Test en liten dose først"),
+                        null)),
+                null,
+                List.of());
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,69 @@
+package no.overdosevarsel.ingest.alert.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import no.overdosevarsel.contracts.region.RegionCatalogue;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * The rules of an {@link AlertRequest} that Bean Validation cannot express: region codes from the catalogue, and an
+ * expiry after the alert takes effect and after now. Runs beside Bean Validation, so a client sees every invalid field
+ * in one answer.
+ */
+@Component
+class AlertRequestValidator implements Validator {
+
+    private final RegionCatalogue regions;
+    private final Clock clock;
+
+    AlertRequestValidator(RegionCatalogue regions, Clock clock) {
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return AlertRequest.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        AlertRequest request = (AlertRequest) target;
+        rejectUnknownRegions(request.regions(), errors);
+        rejectBadExpiry(request, errors);
+    }
+
+    private void rejectUnknownRegions(List<String> codes, Errors errors) {
+        // Straight from JSON: the list may be null, or hold nulls, until Bean Validation has had its say.
+        if (codes == null) {
+            return;
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            if (code != null && !code.isBlank() && regions.find(code).isEmpty()) {
+                errors.rejectValue(
+                        "regions[" + i + "]",
+                        "validation.region.unknown",
+                        new Object[] {code},
+                        "Unknown region code '" + code + "'");
+            }
+        }
+    }
+
+    private void rejectBadExpiry(AlertRequest request, Errors errors) {
+        Instant expires = request.expires();
+        if (expires == null) {
+            return; // the default always lies after the start
+        }
+        Instant now = clock.instant();
+        Instant effective = request.effective() != null ? request.effective() : now;
+        if (!expires.isAfter(effective)) {
+            errors.rejectValue("expires", "validation.alert.expires-not-after-effective", "must be after effective");
+        } else if (!expires.isAfter(now)) {
+            errors.rejectValue("expires", "validation.alert.expires-in-past", "must be in the future");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** The HTTP API of alerts: publish one, read one. */
+@NullMarked
+package no.overdosevarsel.ingest.alert.web;
+
+import org.jspecify.annotations.NullMarked;

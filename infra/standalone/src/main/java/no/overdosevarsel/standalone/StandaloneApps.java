@@ -1,0 +1,182 @@
+package no.overdosevarsel.standalone;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import no.overdosevarsel.dispatch.AlertDispatchApplication;
+import no.overdosevarsel.ingest.AlertIngestApplication;
+import no.overdosevarsel.subscriber.SubscriberApiApplication;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three apps, each its own Spring Boot application (no parent context, nothing shared but the JVM), started side
+ * by side and told where the broker and the database are through command-line properties, which outrank their own
+ * {@code <app>.properties}.
+ */
+final class StandaloneApps implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StandaloneApps.class);
+    private static final Duration STARTING_APP_WAIT = Duration.ofSeconds(60);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(90);
+
+    record App(String name, Class<?> source, int port, StandaloneOptions.Option portOption) {
+
+        String url() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    private final List<App> apps;
+    private final Map<App, CompletableFuture<ConfigurableApplicationContext>> running = new LinkedHashMap<>();
+    private boolean closed;
+
+    StandaloneApps(StandaloneOptions options) {
+        this.apps = List.of(
+                new App(
+                        "alert-ingest",
+                        AlertIngestApplication.class,
+                        options.ingestPort(),
+                        StandaloneOptions.INGEST_PORT),
+                new App(
+                        "subscriber-api",
+                        SubscriberApiApplication.class,
+                        options.subscriberPort(),
+                        StandaloneOptions.SUBSCRIBER_PORT),
+                new App(
+                        "alert-dispatch",
+                        AlertDispatchApplication.class,
+                        options.dispatchPort(),
+                        StandaloneOptions.DISPATCH_PORT));
+    }
+
+    List<App> apps() {
+        return apps;
+    }
+
+    void requirePortsFree() {
+        for (App app : apps) {
+            Ports.requireFree(
+                    app.port(),
+                    app.name(),
+                    "choose another with --" + app.portOption().name() + "=... or "
+                            + app.portOption().environmentVariable());
+        }
+    }
+
+    /**
+     * Starts all three at once and waits for them.
+     *
+     * @return the names of the apps that failed to start (their failure is logged by Spring Boot)
+     */
+    List<String> start(StandaloneInfrastructure infrastructure, List<String> userArguments) {
+        Map<App, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
+        synchronized (this) {
+            if (closed) {
+                return List.of();
+            }
+            for (App app : apps) {
+                String[] args = arguments(app, infrastructure, userArguments);
+                starting.put(
+                        app,
+                        CompletableFuture.supplyAsync(
+                                () -> new SpringApplicationBuilder(app.source())
+                                        .main(app.source())
+                                        .bannerMode(Banner.Mode.OFF)
+                                        // the launcher closes the apps before it stops the broker and PostgreSQL
+                                        .registerShutdownHook(false)
+                                        .run(args),
+                                task -> Thread.ofPlatform()
+                                        .name("start-" + app.name())
+                                        .start(task)));
+            }
+            running.putAll(starting);
+        }
+        List<String> failed = new ArrayList<>();
+        starting.forEach((app, context) -> {
+            try {
+                context.join();
+            } catch (RuntimeException e) {
+                failed.add(app.name());
+            }
+        });
+        return failed;
+    }
+
+    /** Closes every app that started (or is still starting), all at once; returns when they are closed. */
+    @Override
+    public void close() {
+        Map<App, CompletableFuture<ConfigurableApplicationContext>> toClose;
+        synchronized (this) {
+            closed = true;
+            toClose = new LinkedHashMap<>(running);
+            running.clear();
+        }
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        toClose.forEach((app, starting) -> closing.add(CompletableFuture.runAsync(
+                () -> close(app, starting),
+                task -> Thread.ofPlatform().name("stop-" + app.name()).start(task))));
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                    .get(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Not every app closed in {}", CLOSE_WAIT, e);
+        }
+    }
+
+    private static void close(App app, CompletableFuture<ConfigurableApplicationContext> starting) {
+        ConfigurableApplicationContext context;
+        try {
+            context = starting.get(STARTING_APP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return; // it never started, Spring Boot closed what it had
+        } catch (TimeoutException e) {
+            log.warn("{} is still starting after {}; leaving it", app.name(), STARTING_APP_WAIT);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        context.close();
+    }
+
+    private static String[] arguments(App app, StandaloneInfrastructure infrastructure, List<String> userArguments) {
+        Map<String, @Nullable String> properties = new LinkedHashMap<>();
+        properties.put("server.port", Integer.toString(app.port()));
+        properties.put("spring.datasource.url", infrastructure.jdbcUrl());
+        properties.put("spring.datasource.username", infrastructure.databaseUsername());
+        properties.put("spring.datasource.password", infrastructure.databasePassword());
+        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+        properties.put("overdosevarsel.standalone", "true");
+        properties.put(
+                "overdosevarsel.data-directory", infrastructure.dataDirectory().toString());
+        // logging is one JVM-wide system, set up once by the launcher: no app stops it or labels all lines as its own
+        properties.put("logging.register-shutdown-hook", "false");
+        properties.put("logging.include-application-name", "false");
+        List<String> args = new ArrayList<>();
+        // a property named twice on a command line becomes "a,b": the user's value replaces ours instead
+        properties.forEach((name, value) -> {
+            if (value != null && userArguments.stream().noneMatch(arg -> names(arg, name))) {
+                args.add("--" + name + "=" + value);
+            }
+        });
+        args.addAll(userArguments);
+        return args.toArray(String[]::new);
+    }
+
+    private static boolean names(String argument, String property) {
+        return argument.equals("--" + property) || argument.startsWith("--" + property + "=");
+    }
+}

@@ -1,0 +1,46 @@
+package no.overdosevarsel.subscriber.security.web;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Subscribing and verifying need no login (the verification code is the proof); health and info are public for probes;
+ * every other request is refused with a 403 problem. The JSON API is stateless and sends no cookies, so CSRF protection
+ * is off for {@code /api/**} only.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, MessageSource messages, LocaleResolver locales, JsonMapper json) throws Exception {
+        DeniedProblemHandler denied = new DeniedProblemHandler(messages, locales, json);
+        return http.authorizeHttpRequests(requests -> requests
+                        // An error dispatch of a permitted request must keep its own status and body.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/subscribers", "/api/subscribers/*/verify")
+                        .permitAll()
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(denied).accessDeniedHandler(denied))
+                .build();
+    }
+}

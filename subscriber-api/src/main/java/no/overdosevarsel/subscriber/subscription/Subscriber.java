@@ -1,0 +1,190 @@
+package no.overdosevarsel.subscriber.subscription;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.overdosevarsel.contracts.alert.Severity;
+import no.overdosevarsel.contracts.region.Region;
+import no.overdosevarsel.contracts.region.RegionCatalogue;
+import no.overdosevarsel.contracts.subscription.Channel;
+import no.overdosevarsel.contracts.subscription.SubscriberStatus;
+import no.overdosevarsel.contracts.subscription.SubscriptionEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A subscriber and everything alerts are sent by: regions, contact points, language, severity threshold, status. Every
+ * change that a snapshot shows raises the revision, so consumers can drop a stale snapshot.
+ */
+final class Subscriber {
+
+    private static final Comparator<Contact> BY_CHANNEL = Comparator.comparing(Contact::channel);
+
+    private final SubscriberId id;
+    private final String name;
+    private final @Nullable String organisation;
+    private final Language language;
+    private final Severity minimumSeverity;
+    private final SubscriberStatus status;
+    private final List<String> regions;
+    private final List<Contact> contacts;
+    private final Instant createdAt;
+    private long revision;
+    private Instant updatedAt;
+
+    Subscriber(
+            SubscriberId id,
+            String name,
+            @Nullable String organisation,
+            Language language,
+            Severity minimumSeverity,
+            SubscriberStatus status,
+            long revision,
+            List<String> regions,
+            List<Contact> contacts,
+            Instant createdAt,
+            Instant updatedAt) {
+        if (contacts.isEmpty() || regions.isEmpty()) {
+            throw new IllegalArgumentException("a subscriber needs a contact point and a region");
+        }
+        this.id = id;
+        this.name = name;
+        this.organisation = organisation;
+        this.language = language;
+        this.minimumSeverity = minimumSeverity;
+        this.status = status;
+        this.revision = revision;
+        this.regions = List.copyOf(regions);
+        this.contacts = new ArrayList<>(contacts);
+        this.contacts.sort(BY_CHANNEL);
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /**
+     * A new, active subscriber at revision 1 whose contact points all wait for verification.
+     *
+     * @throws IllegalArgumentException for an address that is not valid for its channel, or a region not in the
+     *     catalogue: input must have been validated before
+     */
+    static Subscriber register(NewSubscriber request, RegionCatalogue catalogue, Instant now) {
+        List<Contact> contacts = new ArrayList<>();
+        for (Map.Entry<Channel, String> contact : request.contacts().entrySet()) {
+            Channel channel = contact.getKey();
+            String address = ContactAddresses.normalise(channel, contact.getValue())
+                    .orElseThrow(() -> new IllegalArgumentException("not a valid address for " + channel));
+            contacts.add(Contact.unverified(channel, address, now));
+        }
+        List<String> regions = request.regions().stream()
+                .map(catalogue::require)
+                .map(Region::code)
+                .distinct()
+                .toList();
+        String organisation = request.organisation() == null || request.organisation().isBlank()
+                ? null
+                : request.organisation().strip();
+        return new Subscriber(
+                SubscriberId.random(),
+                request.name().strip(),
+                organisation,
+                request.language(),
+                request.minimumSeverity(),
+                SubscriberStatus.ACTIVE,
+                1,
+                regions,
+                contacts,
+                now,
+                now);
+    }
+
+    Optional<Contact> contact(Channel channel) {
+        return contacts.stream().filter(c -> c.channel() == channel).findFirst();
+    }
+
+    /**
+     * Records that the person proved they hold the contact point on this channel.
+     *
+     * @return false if it was verified already: nothing changed
+     */
+    boolean markVerified(Channel channel, Instant now) {
+        Contact contact = contact(channel)
+                .orElseThrow(() -> new IllegalArgumentException("subscriber " + id + " has no " + channel + " contact"));
+        if (contact.verified()) {
+            return false;
+        }
+        contacts.replaceAll(c -> c.id().equals(contact.id()) ? c.verifiedAt(now) : c);
+        revision++;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The channels whose contact point is not verified yet. */
+    List<Channel> pendingVerification() {
+        return contacts.stream().filter(c -> !c.verified()).map(Contact::channel).toList();
+    }
+
+    List<ContactPointState> contactPointStates() {
+        return contacts.stream().map(Contact::state).toList();
+    }
+
+    /** The full state for the {@code subscriptions} topic: only verified, not opted-out contact points are in it. */
+    SubscriptionEvent snapshot(String unsubscribeToken) {
+        return new SubscriptionEvent(
+                SubscriptionEvent.SCHEMA_VERSION,
+                id.value(),
+                revision,
+                status,
+                language.code(),
+                minimumSeverity,
+                regions,
+                contacts.stream().filter(Contact::reachable).map(Contact::toEvent).toList(),
+                unsubscribeToken,
+                updatedAt);
+    }
+
+    SubscriberId id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Nullable String organisation() {
+        return organisation;
+    }
+
+    Language language() {
+        return language;
+    }
+
+    Severity minimumSeverity() {
+        return minimumSeverity;
+    }
+
+    SubscriberStatus status() {
+        return status;
+    }
+
+    long revision() {
+        return revision;
+    }
+
+    List<String> regions() {
+        return regions;
+    }
+
+    List<Contact> contacts() {
+        return List.copyOf(contacts);
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+}
