@@ -30,17 +30,27 @@ public record TopicDefinition(String name, int partitions, short replicationFact
             (short) -1,
             Map.of("cleanup.policy", "delete", "retention.ms", "604800000"));
 
+    public static final TopicDefinition CONTACT_FEEDBACK = new TopicDefinition(
+            Topics.CONTACT_FEEDBACK,
+            DEFAULT_PARTITIONS,
+            (short) -1,
+            Map.of("cleanup.policy", "delete", "retention.ms", "2592000000"));
+
     public TopicDefinition {
         config = Map.copyOf(config);
     }
 
     public static List<TopicDefinition> all() {
-        return List.of(ALERTS, SUBSCRIPTIONS, DIRECT_MESSAGES);
+        return List.of(ALERTS, SUBSCRIPTIONS, DIRECT_MESSAGES, CONTACT_FEEDBACK);
     }
 
-    /** The dead-letter topic of this topic: same partitions, so a record keeps its partition. */
+    /**
+     * The dead-letter topic of this topic: same partitions, so a record keeps its partition. Parked records may hold
+     * personal data (subscriber snapshots, addresses), so they are kept 7 days: long enough to act on, short enough
+     * that erasure catches up.
+     */
     public TopicDefinition deadLetter() {
         return new TopicDefinition(
-                Topics.deadLetter(name), partitions, replicationFactor, Map.of("retention.ms", "2592000000"));
+                Topics.deadLetter(name), partitions, replicationFactor, Map.of("retention.ms", "604800000"));
     }
 }

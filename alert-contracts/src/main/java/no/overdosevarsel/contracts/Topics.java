@@ -12,6 +12,9 @@ public final class Topics {
     /** One-off messages (verification codes, confirmation links) that subscriber-api asks dispatch to send. */
     public static final String DIRECT_MESSAGES = "direct-messages";
 
+    /** Provider verdicts on contact points (opted out, undeliverable), from alert-dispatch to subscriber-api. */
+    public static final String CONTACT_FEEDBACK = "contact-feedback";
+
     /** Suffix of the dead-letter topic of each topic. */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 

@@ -26,7 +26,7 @@ class ArchitectureTests {
             .resideInAPackage("..verification..")
             .should()
             .dependOnClassesThat()
-            .resideInAPackage("..subscription..");
+            .resideInAPackage("no.overdosevarsel.subscriber.subscription..");
 
     /** The phone number library is an implementation detail of address normalisation. */
     @ArchTest

@@ -50,8 +50,8 @@ class SubscriptionIntegrationTests {
             "Overdosevarsel: Koden din er (\\d{6})\\. Den gjelder i 15 minutter\\. Har du ikke bedt om dette, kan du se"
                     + " bort fra meldingen\\.");
     private static final Pattern EN_SMS = Pattern.compile(
-            "Overdosevarsel: Your code is (\\d{6})\\. It is valid for 15 minutes\\. If you did not ask for this, you can"
-                    + " ignore this message\\.");
+            "Overdosevarsel: Your code is (\\d{6})\\. It is valid for 15 minutes\\. If you did not ask for this,"
+                    + " you can ignore this message\\.");
     private static final Pattern ANY_CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
     private static final List<String> TABLES =
             List.of("subscriber", "subscriber_region", "contact_point", "verification", "outbox");
@@ -98,7 +98,7 @@ class SubscriptionIntegrationTests {
                 .isEqualTo(URI.create("http://localhost:" + port + "/api/subscribers/" + id));
         assertThat(texts(response.getResponseBody().get("pendingVerification"))).containsExactly("SMS", "EMAIL");
 
-        DirectMessage sms = kafka.await(Topics.DIRECT_MESSAGES, phone.e164(), DirectMessage.class);
+        DirectMessage sms = kafka.awaitValue(Topics.DIRECT_MESSAGES, phone.e164(), DirectMessage.class);
         assertThat(sms.purpose()).isEqualTo(DirectMessage.Purpose.VERIFICATION_CODE);
         assertThat(sms.channel()).isEqualTo(Channel.SMS);
         assertThat(sms.to()).isEqualTo(phone.e164());
@@ -108,13 +108,13 @@ class SubscriptionIntegrationTests {
         assertThat(Duration.between(sms.createdAt(), sms.notAfter())).isEqualTo(Duration.ofMinutes(15));
 
         String normalisedEmail = email.replace("@Example.NO", "@example.no");
-        DirectMessage mail = kafka.await(Topics.DIRECT_MESSAGES, normalisedEmail, DirectMessage.class);
+        DirectMessage mail = kafka.awaitValue(Topics.DIRECT_MESSAGES, normalisedEmail, DirectMessage.class);
         assertThat(mail.channel()).isEqualTo(Channel.EMAIL);
         assertThat(mail.to()).isEqualTo(normalisedEmail);
         assertThat(mail.subject()).isEqualTo("Overdosevarsel: bekreft e-postadressen din");
         assertThat(mail.body()).contains("Koden din er " + code(mail) + ".");
 
-        SubscriptionEvent snapshot = kafka.await(Topics.SUBSCRIPTIONS, id, SubscriptionEvent.class);
+        SubscriptionEvent snapshot = kafka.awaitValue(Topics.SUBSCRIPTIONS, id, SubscriptionEvent.class);
         assertThat(snapshot.subscriberId()).hasToString(id);
         assertThat(snapshot.revision()).isEqualTo(1);
         assertThat(snapshot.status()).isEqualTo(SubscriberStatus.ACTIVE);
@@ -147,7 +147,7 @@ class SubscriptionIntegrationTests {
                 {"name": "Ola", "phone": "%s", "email": "%s", "regions": ["NO-03", "4601"],
                  "channels": ["SMS", "EMAIL"], "language": "en", "minimumSeverity": "Severe"}
                 """.formatted(phone.typed(), email));
-        DirectMessage sms = kafka.await(Topics.DIRECT_MESSAGES, phone.e164(), DirectMessage.class);
+        DirectMessage sms = kafka.awaitValue(Topics.DIRECT_MESSAGES, phone.e164(), DirectMessage.class);
         assertThat(sms.body()).matches(EN_SMS);
         assertThat(sms.language()).isEqualTo("en");
 
@@ -162,19 +162,20 @@ class SubscriptionIntegrationTests {
         assertThat(body.get("channels").get(0).get("verifiedAt").isString()).isTrue();
         assertThat(body.get("channels").get(1).get("channel").asString()).isEqualTo("EMAIL");
         assertThat(body.get("channels").get(1).get("verified").asBoolean()).isFalse();
+        assertThat(body.get("channels").get(1).get("verifiedAt").isNull()).isTrue();
 
-        SubscriptionEvent second =
-                kafka.await(Topics.SUBSCRIPTIONS, id, SubscriptionEvent.class, snapshot -> snapshot.revision() == 2);
+        SubscriptionEvent second = kafka.awaitValue(
+                Topics.SUBSCRIPTIONS, id, SubscriptionEvent.class, snapshot -> snapshot.revision() == 2);
         assertThat(second.contactPoints()).containsExactly(new ContactPoint(Channel.SMS, phone.e164()));
         assertThat(second.language()).isEqualTo("en");
         assertThat(second.minimumSeverity()).isEqualTo(Severity.Severe);
-        assertThat(second.regions()).containsExactly("NO-03", "4601");
+        assertThat(second.regions()).containsExactly("4601", "NO-03");
 
-        DirectMessage mail = kafka.await(Topics.DIRECT_MESSAGES, email, DirectMessage.class);
+        DirectMessage mail = kafka.awaitValue(Topics.DIRECT_MESSAGES, email, DirectMessage.class);
         assertThat(verify(id, "email", code(mail)).getStatus()).isEqualTo(HttpStatus.OK);
 
-        SubscriptionEvent third =
-                kafka.await(Topics.SUBSCRIPTIONS, id, SubscriptionEvent.class, snapshot -> snapshot.revision() == 3);
+        SubscriptionEvent third = kafka.awaitValue(
+                Topics.SUBSCRIPTIONS, id, SubscriptionEvent.class, snapshot -> snapshot.revision() == 3);
         assertThat(third.contactPoints())
                 .containsExactly(new ContactPoint(Channel.SMS, phone.e164()), new ContactPoint(Channel.EMAIL, email));
     }
@@ -183,21 +184,73 @@ class SubscriptionIntegrationTests {
     void aRepeatedVerificationAnswersTheSameAndChangesNothing() {
         Phone phone = Phone.random();
         String id = subscribe(smsOnly(phone));
-        String code = code(kafka.await(Topics.DIRECT_MESSAGES, phone.e164(), DirectMessage.class));
+        String code = code(kafka.awaitValue(Topics.DIRECT_MESSAGES, phone.e164(), DirectMessage.class));
         assertThat(verify(id, "SMS", code).getStatus()).isEqualTo(HttpStatus.OK);
 
         EntityExchangeResult<JsonNode> again = verify(id, "SMS", code);
 
         assertThat(again.getStatus()).isEqualTo(HttpStatus.OK);
-        assertThat(again.getResponseBody().get("channels").get(0).get("verified").asBoolean()).isTrue();
+        assertThat(again.getResponseBody()
+                        .get("channels")
+                        .get(0)
+                        .get("verified")
+                        .asBoolean())
+                .isTrue();
+        assertThat(verified(id)).isTrue();
         assertThat(revision(id)).isEqualTo(2);
+
+        EntityExchangeResult<JsonNode> otherCode = verify(id, "SMS", otherThan(code));
+        assertThat(otherCode.getStatus()).isEqualTo(HttpStatus.GONE);
+        assertThat(otherCode.getResponseBody().get("type").asString()).isEqualTo(PROBLEMS + "verification-code-used");
+    }
+
+    @Test
+    void anExpiredCodeIsRefusedEvenIfRight() {
+        Phone phone = Phone.random();
+        String id = subscribe(smsOnly(phone));
+        String code = code(kafka.awaitValue(Topics.DIRECT_MESSAGES, phone.e164(), DirectMessage.class));
+        jdbc.sql("""
+                        UPDATE verification SET expires_at = now() - interval '1 second'
+                        WHERE contact_point_id IN (SELECT id FROM contact_point WHERE subscriber_id = :id)
+                        """).param("id", UUID.fromString(id)).update();
+
+        EntityExchangeResult<JsonNode> expired = verify(id, "SMS", code);
+
+        assertThat(expired.getStatus()).isEqualTo(HttpStatus.GONE);
+        assertThat(expired.getResponseBody().get("type").asString()).isEqualTo(PROBLEMS + "verification-code-expired");
+        assertThat(verified(id)).isFalse();
+    }
+
+    @Test
+    void aCodeOfTheWrongShapeIsAFieldErrorAndNoAttempt() {
+        Phone phone = Phone.random();
+        String id = subscribe(smsOnly(phone));
+        String code = code(kafka.awaitValue(Topics.DIRECT_MESSAGES, phone.e164(), DirectMessage.class));
+
+        EntityExchangeResult<JsonNode> refused = verify(id, "SMS", "12345");
+
+        assertThat(refused.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fieldErrors(refused.getResponseBody()))
+                .containsExactly(Map.entry("code", "må være koden på seks sifre"));
+        assertThat(verify(id, "SMS", code.substring(0, 3) + " " + code.substring(3))
+                        .getStatus())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.sql("""
+                        SELECT attempts FROM verification
+                        WHERE contact_point_id IN (SELECT id FROM contact_point WHERE subscriber_id = :id)
+                        """)
+                        .param("id", UUID.fromString(id))
+                        .query(Integer.class)
+                        .single())
+                .as("only the well-formed attempt counts")
+                .isEqualTo(1);
     }
 
     @Test
     void aWrongCodeIsRefusedAndVerifiesNothing() {
         Phone phone = Phone.random();
         String id = subscribe(smsOnly(phone));
-        String code = code(kafka.await(Topics.DIRECT_MESSAGES, phone.e164(), DirectMessage.class));
+        String code = code(kafka.awaitValue(Topics.DIRECT_MESSAGES, phone.e164(), DirectMessage.class));
 
         EntityExchangeResult<JsonNode> refused = verify(id, "SMS", otherThan(code));
 
@@ -207,7 +260,7 @@ class SubscriptionIntegrationTests {
         assertThat(refused.getResponseBody().get("title").asString()).isEqualTo("Feil kode");
         assertThat(refused.getResponseBody().get("detail").asString())
                 .isEqualTo("Koden stemmer ikke. Du har 4 forsøk igjen.");
-        assertThat(verifiedAt(id)).isNull();
+        assertThat(verified(id)).isFalse();
         assertThat(revision(id)).isEqualTo(1);
     }
 
@@ -215,7 +268,7 @@ class SubscriptionIntegrationTests {
     void tooManyAttemptsBlockTheCodeEvenWhenTheRightOneFollows() {
         Phone phone = Phone.random();
         String id = subscribe(smsOnly(phone));
-        String code = code(kafka.await(Topics.DIRECT_MESSAGES, phone.e164(), DirectMessage.class));
+        String code = code(kafka.awaitValue(Topics.DIRECT_MESSAGES, phone.e164(), DirectMessage.class));
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertThat(verify(id, "SMS", otherThan(code)).getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
         }
@@ -225,7 +278,7 @@ class SubscriptionIntegrationTests {
         assertThat(blocked.getStatus()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(blocked.getResponseBody().get("type").asString())
                 .isEqualTo(PROBLEMS + "verification-attempts-exceeded");
-        assertThat(verifiedAt(id)).isNull();
+        assertThat(verified(id)).isFalse();
         assertThat(revision(id)).isEqualTo(1);
     }
 
@@ -263,23 +316,20 @@ class SubscriptionIntegrationTests {
                 Arguments.of(
                         "unknown region",
                         """
-                        {"name": "Kari", "phone": "%s", "regions": ["0301", "9999"], "channels": ["SMS"]}"""
-                                .formatted(phone),
+                        {"name": "Kari", "phone": "%s", "regions": ["0301", "9999"], "channels": ["SMS"]}
+                        """.formatted(phone),
                         Map.of(
                                 "regions[1]",
                                 "Ukjent områdekode «9999». Bruk NO, en fylkeskode NO-03…NO-56 eller et firesifret"
                                         + " kommunenummer.")),
-                Arguments.of(
-                        "bad phone",
-                        """
-                        {"name": "Kari", "phone": "123", "regions": ["0301"], "channels": ["SMS"]}""",
-                        Map.of("phone", "er ikke et gyldig mobilnummer")),
+                Arguments.of("bad phone", """
+                        {"name": "Kari", "phone": "123", "regions": ["0301"], "channels": ["SMS"]}
+                        """, Map.of("phone", "er ikke et gyldig mobilnummer")),
                 Arguments.of(
                         "several faults at once",
                         """
                         {"name": " ", "phone": "%s", "email": "kari@", "regions": [],
-                         "channels": ["SMS", "EMAIL"], "language": "de"}"""
-                                .formatted(phone),
+                         "channels": ["SMS", "EMAIL"], "language": "de"}""".formatted(phone),
                         Map.of(
                                 "name", "må fylles ut",
                                 "email", "er ikke en gyldig e-postadresse",
@@ -305,17 +355,15 @@ class SubscriptionIntegrationTests {
 
     @Test
     void fieldErrorsAreInEnglishWhenAskedFor() {
-        EntityExchangeResult<JsonNode> response = post(
-                "/api/subscribers",
-                """
-                {"name": "Kari", "phone": "123", "regions": ["0301", "9999"], "channels": ["SMS"]}""",
-                "en");
+        EntityExchangeResult<JsonNode> response = post("/api/subscribers", """
+                {"name": "Kari", "phone": "123", "regions": ["0301", "9999"], "channels": ["SMS"]}""", "en");
 
         assertThat(response.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getResponseBody().get("title").asString()).isEqualTo("Invalid input");
         assertThat(fieldErrors(response.getResponseBody()))
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "phone", "is not a valid mobile number",
+                        "phone",
+                        "is not a valid mobile number",
                         "regions[1]",
                         "Unknown region code '9999'. Use NO, a county code NO-03…NO-56 or a four-digit municipality"
                                 + " number."));
@@ -324,16 +372,15 @@ class SubscriptionIntegrationTests {
     @Test
     void aRefusedSubscriptionSendsNoMessage() {
         Phone refused = Phone.random();
-        assertThat(post("/api/subscribers", """
-                        {"name": "Kari", "phone": "%s", "regions": ["9999"], "channels": ["SMS"]}"""
-                                .formatted(refused.typed()))
-                        .getStatus())
-                .isEqualTo(HttpStatus.BAD_REQUEST);
+        String body = """
+                {"name": "Kari", "phone": "%s", "regions": ["9999"], "channels": ["SMS"]}
+                """.formatted(refused.typed());
+        assertThat(post("/api/subscribers", body).getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
 
         // The relay publishes in outbox order: once a later subscription's message is out, an earlier one would be.
         Phone later = Phone.random();
         subscribe(smsOnly(later));
-        kafka.await(Topics.DIRECT_MESSAGES, later.e164(), DirectMessage.class);
+        kafka.awaitValue(Topics.DIRECT_MESSAGES, later.e164(), DirectMessage.class);
 
         assertThat(kafka.readToEnd().values(Topics.DIRECT_MESSAGES, refused.e164(), DirectMessage.class))
                 .isEmpty();
@@ -352,9 +399,14 @@ class SubscriptionIntegrationTests {
         assertThat(metrics.getResponseBody().get("type").asString()).isEqualTo(PROBLEMS + "http-403");
         assertThat(metrics.getResponseBody().get("title").asString()).isEqualTo("Ingen tilgang");
 
-        assertThat(http.get().uri("/api/subscribers/" + UUID.randomUUID()).exchange().returnResult().getStatus())
+        assertThat(http.get()
+                        .uri("/api/subscribers/" + UUID.randomUUID())
+                        .exchange()
+                        .returnResult()
+                        .getStatus())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(post("/api/subscribers/" + UUID.randomUUID() + "/unsubscribe", "{}").getStatus())
+        assertThat(post("/api/subscribers/" + UUID.randomUUID() + "/unsubscribe", "{}")
+                        .getStatus())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
@@ -366,8 +418,7 @@ class SubscriptionIntegrationTests {
 
     private static String smsOnly(Phone phone) {
         return """
-                {"name": "Kari", "phone": "%s", "regions": ["0301"], "channels": ["SMS"]}"""
-                .formatted(phone.typed());
+                {"name": "Kari", "phone": "%s", "regions": ["0301"], "channels": ["SMS"]}""".formatted(phone.typed());
     }
 
     private EntityExchangeResult<JsonNode> verify(String id, String channel, String code) {
@@ -411,7 +462,8 @@ class SubscriptionIntegrationTests {
         Map<String, String> errors = new LinkedHashMap<>();
         problem.get("errors")
                 .valueStream()
-                .forEach(error -> errors.put(error.get("field").asString(), error.get("message").asString()));
+                .forEach(error -> errors.put(
+                        error.get("field").asString(), error.get("message").asString()));
         return errors;
     }
 
@@ -422,17 +474,19 @@ class SubscriptionIntegrationTests {
                 .single();
     }
 
-    private @Nullable Object verifiedAt(String id) {
-        return jdbc.sql("SELECT verified_at FROM contact_point WHERE subscriber_id = :id")
+    private boolean verified(String id) {
+        return jdbc.sql("SELECT bool_or(verified_at IS NOT NULL) FROM contact_point WHERE subscriber_id = :id")
                 .param("id", UUID.fromString(id))
-                .query((rs, n) -> rs.getObject(1))
+                .query(Boolean.class)
                 .single();
     }
 
     private Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : TABLES) {
-            counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+            counts.put(
+                    table,
+                    jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
         }
         return counts;
     }
@@ -440,7 +494,10 @@ class SubscriptionIntegrationTests {
     /** The relay deletes what it published; waiting for it keeps the outbox count still while a test counts. */
     private void awaitOutboxPublished() {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single() == 0);
+                .until(() -> jdbc.sql("SELECT count(*) FROM outbox")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     /** A Norwegian mobile number no other test uses, as a person might type it and as it is stored. */

@@ -30,9 +30,12 @@ final class TopicReader implements AutoCloseable {
     TopicReader(String bootstrapServers, String... topics) {
         consumer = new KafkaConsumer<>(
                 Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
@@ -44,17 +47,16 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Waits for the first record on the topic with this key whose value matches. */
-    <T> T await(String topic, String key, Class<T> type, Predicate<T> matching) {
-        return await()
-                .atMost(PATIENCE)
+    <T> T awaitValue(String topic, String key, Class<T> type, Predicate<T> matching) {
+        return await().atMost(PATIENCE)
                 .pollInSameThread()
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> poll().find(topic, key, type, matching), Optional::isPresent)
                 .orElseThrow();
     }
 
-    <T> T await(String topic, String key, Class<T> type) {
-        return await(topic, key, type, value -> true);
+    <T> T awaitValue(String topic, String key, Class<T> type) {
+        return awaitValue(topic, key, type, value -> true);
     }
 
     /** Reads every record published until now. */

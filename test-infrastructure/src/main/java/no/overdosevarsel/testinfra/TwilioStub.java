@@ -47,18 +47,28 @@ public final class TwilioStub implements AutoCloseable {
         server.stubFor(post(urlPathMatching(MESSAGES)).willReturn(accepted()));
     }
 
-    /** Answers the first request with the given status and Twilio error code, then accepts. */
-    public void failOnceThenAccept(int status, int twilioCode) {
+    /** Answers the first {@code times} requests with the given status and Twilio error code, then accepts. */
+    public void failThenAccept(int times, int status, int twilioCode) {
         server.resetMappings();
+        server.resetScenarios();
+        for (int i = 0; i < times; i++) {
+            server.stubFor(post(urlPathMatching(MESSAGES))
+                    .inScenario("failing")
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
+                    .willReturn(error(status, twilioCode))
+                    .willSetStateTo("failed-" + (i + 1)));
+        }
         server.stubFor(post(urlPathMatching(MESSAGES))
-                .inScenario("fail-once")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(error(status, twilioCode))
-                .willSetStateTo("accepting"));
-        server.stubFor(post(urlPathMatching(MESSAGES))
-                .inScenario("fail-once")
-                .whenScenarioStateIs("accepting")
+                .inScenario("failing")
+                .whenScenarioStateIs("failed-" + times)
                 .willReturn(accepted()));
+    }
+
+    /** How many requests the stub accepted with 201 (rather than answering with an error). */
+    public long acceptedCount() {
+        return server.getAllServeEvents().stream()
+                .filter(event -> event.getResponse().getStatus() == 201)
+                .count();
     }
 
     /** Answers every request with the given status and Twilio error code. */

@@ -35,6 +35,7 @@ class DeliveryWorkers implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final List<AlertChannel> channels;
     private final AlertReadModel alerts;
+    private final DeliveryOutcomes outcomes;
     private final DeliveryProperties properties;
     private final Clock clock;
     private final Map<String, AlertEvent> alertCache = new ConcurrentHashMap<>();
@@ -46,11 +47,13 @@ class DeliveryWorkers implements SmartLifecycle {
             JdbcClient jdbc,
             List<AlertChannel> channels,
             AlertReadModel alerts,
+            DeliveryOutcomes outcomes,
             DeliveryProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
         this.channels = channels;
         this.alerts = alerts;
+        this.outcomes = outcomes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -207,32 +210,28 @@ class DeliveryWorkers implements SmartLifecycle {
             log.warn("Sending delivery {} failed: {}", claimed.recipient().deliveryId(), e.toString());
             result = new SendResult.RetryLater(e.getClass().getSimpleName(), null);
         }
-        record(claimed, result);
+        record(channel, claimed, result);
     }
 
-    private void record(Claimed claimed, SendResult result) {
-        long id = claimed.recipient().deliveryId();
+    private void record(AlertChannel channel, Claimed claimed, SendResult result) {
+        Recipient recipient = claimed.recipient();
+        long id = recipient.deliveryId();
         switch (result) {
-            case SendResult.Accepted accepted ->
-                jdbc.sql(
-                                "UPDATE delivery SET status = 'SENT', provider_id = ?, sent_at = now(), failure_reason = NULL WHERE id = ?")
-                        .params(accepted.providerId(), id)
-                        .update();
+            case SendResult.Accepted accepted -> outcomes.sent(id, accepted.providerId());
             case SendResult.Rejected rejected ->
-                jdbc.sql("UPDATE delivery SET status = ?, failure_reason = ? WHERE id = ?")
-                        .params(rejected.optedOut() ? "OPTED_OUT" : "REJECTED", rejected.reason(), id)
-                        .update();
+                outcomes.rejected(
+                        id,
+                        channel.channel(),
+                        recipient.address(),
+                        recipient.subscriberId(),
+                        rejected.reason(),
+                        rejected.optedOut());
             case SendResult.RetryLater retry -> {
                 if (claimed.attempts() >= properties.maxAttempts()) {
-                    jdbc.sql("UPDATE delivery SET status = 'FAILED', failure_reason = ? WHERE id = ?")
-                            .params(retry.reason(), id)
-                            .update();
+                    outcomes.failed(id, retry.reason());
                 } else {
                     Duration delay = retry.after() != null ? retry.after() : backoff(claimed.attempts());
-                    jdbc.sql(
-                                    "UPDATE delivery SET status = 'PENDING', claimed_at = NULL, failure_reason = ?, next_attempt_at = ? WHERE id = ?")
-                            .params(retry.reason(), Timestamp.from(clock.instant().plus(delay)), id)
-                            .update();
+                    outcomes.retryAt(id, retry.reason(), clock.instant().plus(delay));
                 }
             }
         }

@@ -10,6 +10,7 @@ import no.overdosevarsel.contracts.Topics;
 import no.overdosevarsel.contracts.message.DirectMessage;
 import no.overdosevarsel.contracts.subscription.Channel;
 import no.overdosevarsel.dispatch.delivery.AlertChannel;
+import no.overdosevarsel.dispatch.delivery.DeliveryOutcomes;
 import no.overdosevarsel.dispatch.delivery.SendResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +32,11 @@ class DirectMessageListener {
 
     private final JdbcClient jdbc;
     private final Map<Channel, AlertChannel> channels;
+    private final DeliveryOutcomes outcomes;
     private final Clock clock;
 
-    DirectMessageListener(JdbcClient jdbc, List<AlertChannel> channels, Clock clock) {
+    DirectMessageListener(JdbcClient jdbc, List<AlertChannel> channels, DeliveryOutcomes outcomes, Clock clock) {
+        this.outcomes = outcomes;
         this.jdbc = jdbc;
         this.channels = channels.stream().collect(Collectors.toMap(AlertChannel::channel, Function.identity()));
         this.clock = clock;
@@ -63,7 +66,10 @@ class DirectMessageListener {
         }
         switch (channel.sendDirect(message)) {
             case SendResult.Accepted accepted -> mark(message, "SENT", accepted.providerId(), null);
-            case SendResult.Rejected rejected -> mark(message, "REJECTED", null, rejected.reason());
+            case SendResult.Rejected rejected -> {
+                mark(message, "REJECTED", null, rejected.reason());
+                outcomes.directMessageRejected(message.channel(), message.to(), rejected.reason(), rejected.optedOut());
+            }
             case SendResult.RetryLater retry -> {
                 log.warn("Direct message {} not sent yet: {}", message.messageId(), retry.reason());
                 throw new IllegalStateException("Provider asked to retry later: " + retry.reason());

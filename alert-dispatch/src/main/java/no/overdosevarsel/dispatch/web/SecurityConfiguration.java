@@ -7,7 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Feeds, alert pages and health are public and read-only; nothing else is reachable yet. */
+/** Feeds, alert pages and health are public and read-only; provider webhooks verify their own signatures. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -23,6 +23,9 @@ class SecurityConfiguration {
                                 "/actuator/health",
                                 "/actuator/info",
                                 "/error")
+                        .permitAll()
+                        // Twilio's callbacks carry their own signature, checked by the controller.
+                        .requestMatchers(HttpMethod.POST, "/webhooks/twilio/status")
                         .permitAll()
                         .anyRequest()
                         .denyAll())

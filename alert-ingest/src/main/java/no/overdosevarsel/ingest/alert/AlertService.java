@@ -41,7 +41,7 @@ public class AlertService {
                 AlertId.random(), content, coordinator, clock.instant(), properties.defaultValidity(), regions);
         alerts.insert(alert);
         AlertEvent published = alert.current();
-        // mutated
+        outbox.append(Topics.ALERTS, alert.id().toString(), published);
         return published;
     }
 

@@ -51,6 +51,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * @param portFile where the port in use is remembered for the next start
      */
     static EmbeddedPostgresServer start(Path dataDirectory, Path portFile, @Nullable Integer requestedPort) {
+        long started = System.nanoTime();
         Path directory = dataDirectory.toAbsolutePath();
         int port = choosePort(portFile, requestedPort);
         stopLeftoverPostmaster(directory);
@@ -76,6 +77,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             server.createDatabaseIfMissing();
             Files.writeString(portFile, Integer.toString(port), StandardCharsets.US_ASCII);
+            log.info(
+                    "PostgreSQL {} serves {} ({} ms)",
+                    server.version(),
+                    server.jdbcUrl(),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | IOException | RuntimeException e) {
             server.close();
             throw new IllegalStateException("PostgreSQL started but could not be prepared", e);
@@ -102,6 +108,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private String version() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            return connection.getMetaData().getDatabaseProductVersion();
         }
     }
 

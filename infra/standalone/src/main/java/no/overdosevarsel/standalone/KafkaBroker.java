@@ -39,6 +39,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     static KafkaBroker start(Path logDirectory, int port, int controllerPort) {
+        long started = System.nanoTime();
         Path directory = logDirectory.toAbsolutePath();
         KafkaConfig config = KafkaConfig.fromProps(properties(directory, port, controllerPort), false);
         formatOnce(directory);
@@ -55,6 +56,7 @@ final class KafkaBroker implements AutoCloseable {
             }
             throw e;
         }
+        log.info("Kafka broker serves {}:{} ({} ms)", HOST, port, (System.nanoTime() - started) / 1_000_000);
         return new KafkaBroker(server, HOST + ":" + port);
     }
 

@@ -56,7 +56,7 @@ public final class StandaloneApplication {
     }
 
     private boolean run() {
-        StandaloneApps apps = new StandaloneApps(options);
+        StandaloneApps apps = new StandaloneApps(options, System.getenv());
         StandaloneInfrastructure infrastructure;
         try {
             apps.requirePortsFree();

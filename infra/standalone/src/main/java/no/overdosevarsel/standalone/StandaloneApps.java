@@ -30,7 +30,13 @@ final class StandaloneApps implements AutoCloseable {
     private static final Duration STARTING_APP_WAIT = Duration.ofSeconds(60);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(90);
 
-    record App(String name, Class<?> source, int port, StandaloneOptions.Option portOption) {
+    /** @param properties what this app needs beyond what all three get */
+    record App(
+            String name,
+            Class<?> source,
+            int port,
+            StandaloneOptions.Option portOption,
+            Map<String, String> properties) {
 
         String url() {
             return "http://localhost:" + port;
@@ -41,23 +47,48 @@ final class StandaloneApps implements AutoCloseable {
     private final Map<App, CompletableFuture<ConfigurableApplicationContext>> running = new LinkedHashMap<>();
     private boolean closed;
 
-    StandaloneApps(StandaloneOptions options) {
+    StandaloneApps(StandaloneOptions options, Map<String, String> environment) {
         this.apps = List.of(
                 new App(
                         "alert-ingest",
                         AlertIngestApplication.class,
                         options.ingestPort(),
-                        StandaloneOptions.INGEST_PORT),
+                        StandaloneOptions.INGEST_PORT,
+                        Map.of()),
                 new App(
                         "subscriber-api",
                         SubscriberApiApplication.class,
                         options.subscriberPort(),
-                        StandaloneOptions.SUBSCRIBER_PORT),
+                        StandaloneOptions.SUBSCRIBER_PORT,
+                        Map.of()),
                 new App(
                         "alert-dispatch",
                         AlertDispatchApplication.class,
                         options.dispatchPort(),
-                        StandaloneOptions.DISPATCH_PORT));
+                        StandaloneOptions.DISPATCH_PORT,
+                        localOutboxUnlessConfigured(environment, options.appArguments())));
+    }
+
+    /**
+     * On one machine nothing is sent for real unless it is set up: without Twilio credentials SMS, and without an
+     * SMTP host email, go to alert-dispatch's local outbox instead of failing the start.
+     */
+    static Map<String, String> localOutboxUnlessConfigured(
+            Map<String, String> environment, List<String> userArguments) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (!configured(environment, "TWILIO_ACCOUNT_SID", userArguments, "overdosevarsel.sms.twilio.account-sid")) {
+            properties.put("overdosevarsel.sms.provider", "local");
+        }
+        if (!configured(environment, "SPRING_MAIL_HOST", userArguments, "spring.mail.host")) {
+            properties.put("overdosevarsel.email.provider", "local");
+        }
+        return properties;
+    }
+
+    private static boolean configured(
+            Map<String, String> environment, String variable, List<String> userArguments, String property) {
+        String value = environment.get(variable);
+        return (value != null && !value.isBlank()) || userArguments.stream().anyMatch(arg -> names(arg, property));
     }
 
     List<App> apps() {
@@ -165,6 +196,7 @@ final class StandaloneApps implements AutoCloseable {
         // logging is one JVM-wide system, set up once by the launcher: no app stops it or labels all lines as its own
         properties.put("logging.register-shutdown-hook", "false");
         properties.put("logging.include-application-name", "false");
+        properties.putAll(app.properties());
         List<String> args = new ArrayList<>();
         // a property named twice on a command line becomes "a,b": the user's value replaces ours instead
         properties.forEach((name, value) -> {

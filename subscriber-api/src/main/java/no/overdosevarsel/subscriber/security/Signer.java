@@ -54,7 +54,8 @@ public final class Signer {
 
     /** A URL-safe token carrying the value and its MAC: {@code base64url(value) "." base64url(mac)}. */
     public String sign(String purpose, String value) {
-        return BASE64.encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "." + BASE64.encodeToString(mac(purpose, value));
+        return BASE64.encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "."
+                + BASE64.encodeToString(mac(purpose, value));
     }
 
     /** The value of a token made by {@link #sign} for this purpose; empty if it was not, or was altered. */

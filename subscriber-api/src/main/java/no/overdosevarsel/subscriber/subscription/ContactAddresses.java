@@ -21,7 +21,8 @@ public final class ContactAddresses {
     static final String DEFAULT_REGION = "NO";
 
     /** Numbers that can receive an SMS; Norwegian landlines, for instance, cannot. */
-    private static final Set<PhoneNumberType> TEXTABLE = Set.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
+    private static final Set<PhoneNumberType> TEXTABLE =
+            Set.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
 
     private static final int MAX_EMAIL_LENGTH = 254;
 
@@ -29,8 +30,7 @@ public final class ContactAddresses {
     private static final String NOT_IN_ADDRESS = "@\\s\\p{Cntrl},;:<>()\\[\\]\\\\\"";
 
     private static final String LABEL = "[^." + NOT_IN_ADDRESS + "]+";
-    private static final Pattern EMAIL =
-            Pattern.compile("[^" + NOT_IN_ADDRESS + "]+@" + LABEL + "(\\." + LABEL + ")+");
+    private static final Pattern EMAIL = Pattern.compile("[^" + NOT_IN_ADDRESS + "]+@" + LABEL + "(\\." + LABEL + ")+");
 
     private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
 
@@ -71,6 +71,7 @@ public final class ContactAddresses {
             return Optional.empty();
         }
         int at = address.indexOf('@');
-        return Optional.of(address.substring(0, at + 1) + address.substring(at + 1).toLowerCase(Locale.ROOT));
+        return Optional.of(
+                address.substring(0, at + 1) + address.substring(at + 1).toLowerCase(Locale.ROOT));
     }
 }

@@ -28,7 +28,9 @@ final class Subscriber {
     private final Language language;
     private final Severity minimumSeverity;
     private final SubscriberStatus status;
+    /** Canonical codes in code order, so that snapshots of the same regions are equal. */
     private final List<String> regions;
+
     private final List<Contact> contacts;
     private final Instant createdAt;
     private long revision;
@@ -56,7 +58,7 @@ final class Subscriber {
         this.minimumSeverity = minimumSeverity;
         this.status = status;
         this.revision = revision;
-        this.regions = List.copyOf(regions);
+        this.regions = regions.stream().distinct().sorted().toList();
         this.contacts = new ArrayList<>(contacts);
         this.contacts.sort(BY_CHANNEL);
         this.createdAt = createdAt;
@@ -80,11 +82,11 @@ final class Subscriber {
         List<String> regions = request.regions().stream()
                 .map(catalogue::require)
                 .map(Region::code)
-                .distinct()
                 .toList();
-        String organisation = request.organisation() == null || request.organisation().isBlank()
-                ? null
-                : request.organisation().strip();
+        String organisation =
+                request.organisation() == null || request.organisation().isBlank()
+                        ? null
+                        : request.organisation().strip();
         return new Subscriber(
                 SubscriberId.random(),
                 request.name().strip(),
@@ -110,7 +112,8 @@ final class Subscriber {
      */
     boolean markVerified(Channel channel, Instant now) {
         Contact contact = contact(channel)
-                .orElseThrow(() -> new IllegalArgumentException("subscriber " + id + " has no " + channel + " contact"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("subscriber " + id + " has no " + channel + " contact"));
         if (contact.verified()) {
             return false;
         }
@@ -122,7 +125,10 @@ final class Subscriber {
 
     /** The channels whose contact point is not verified yet. */
     List<Channel> pendingVerification() {
-        return contacts.stream().filter(c -> !c.verified()).map(Contact::channel).toList();
+        return contacts.stream()
+                .filter(c -> !c.verified())
+                .map(Contact::channel)
+                .toList();
     }
 
     List<ContactPointState> contactPointStates() {
@@ -139,7 +145,10 @@ final class Subscriber {
                 language.code(),
                 minimumSeverity,
                 regions,
-                contacts.stream().filter(Contact::reachable).map(Contact::toEvent).toList(),
+                contacts.stream()
+                        .filter(Contact::reachable)
+                        .map(Contact::toEvent)
+                        .toList(),
                 unsubscribeToken,
                 updatedAt);
     }
@@ -152,7 +161,8 @@ final class Subscriber {
         return name;
     }
 
-    @Nullable String organisation() {
+    @Nullable
+    String organisation() {
         return organisation;
     }
 

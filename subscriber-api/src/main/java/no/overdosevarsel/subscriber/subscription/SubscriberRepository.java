@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Subscribers with their regions and contact points, in the tables {@code subscriber}, {@code subscriber_region} and {@code contact_point}. */
+/**
+ * Subscribers with their regions and contact points, in the tables {@code subscriber}, {@code subscriber_region} and
+ * {@code contact_point}.
+ */
 @Repository
 class SubscriberRepository {
 

@@ -61,7 +61,11 @@ public class SubscriptionService {
         Subscriber subscriber = Subscriber.register(request, regions, now());
         subscribers.insert(subscriber);
         for (Contact contact : subscriber.contacts()) {
-            codes.issue(contact.id(), contact.channel(), contact.address(), subscriber.language().locale());
+            codes.issue(
+                    contact.id(),
+                    contact.channel(),
+                    contact.address(),
+                    subscriber.language().locale());
         }
         publish(subscriber);
         log.info("Subscriber {} registered, codes sent by {}", subscriber.id(), subscriber.pendingVerification());
@@ -100,7 +104,8 @@ public class SubscriptionService {
     }
 
     private void publish(Subscriber subscriber) {
-        String unsubscribeToken = signer.sign(UNSUBSCRIBE_PURPOSE, subscriber.id().toString());
+        String unsubscribeToken =
+                signer.sign(UNSUBSCRIBE_PURPOSE, subscriber.id().toString());
         outbox.append(Topics.SUBSCRIPTIONS, subscriber.id().toString(), subscriber.snapshot(unsubscribeToken));
     }
 

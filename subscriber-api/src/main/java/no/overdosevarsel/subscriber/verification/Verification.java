@@ -80,7 +80,8 @@ final class Verification {
         return attempts;
     }
 
-    @Nullable Instant usedAt() {
+    @Nullable
+    Instant usedAt() {
         return usedAt;
     }
 }

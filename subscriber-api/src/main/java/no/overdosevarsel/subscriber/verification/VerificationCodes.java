@@ -56,8 +56,8 @@ public class VerificationCodes {
         String code = "%06d".formatted(random.nextInt(1_000_000));
         Instant now = now();
         Instant expiresAt = now.plus(properties.codeValidity());
-        verifications.insert(
-                new Verification(UUID.randomUUID(), contactPointId, hash(contactPointId, code), now, expiresAt, 0, null));
+        verifications.insert(new Verification(
+                UUID.randomUUID(), contactPointId, hash(contactPointId, code), now, expiresAt, 0, null));
         outbox.append(
                 Topics.DIRECT_MESSAGES,
                 address,
@@ -73,8 +73,8 @@ public class VerificationCodes {
         return verifications
                 .latestForUpdate(contactPointId)
                 .map(verification -> {
-                    Redemption redemption = verification.redeem(
-                            hash(contactPointId, code), now(), properties.maxAttempts());
+                    Redemption redemption =
+                            verification.redeem(hash(contactPointId, code), now(), properties.maxAttempts());
                     verifications.update(verification);
                     return redemption;
                 })

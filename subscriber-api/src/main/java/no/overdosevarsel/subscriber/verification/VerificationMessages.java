@@ -26,17 +26,17 @@ class VerificationMessages {
     DirectMessage verificationCode(
             Channel channel, String to, Locale language, String code, Instant createdAt, Instant notAfter) {
         // Strings, not numbers, so that MessageFormat prints them as they are.
-        Object[] args = {code, Long.toString(Duration.between(createdAt, notAfter).toMinutes())};
-        String subject =
-                switch (channel) {
-                    case SMS -> null;
-                    case EMAIL -> messages.getMessage("verification.email.subject", args, language);
-                };
-        String body =
-                switch (channel) {
-                    case SMS -> messages.getMessage("verification.sms", args, language);
-                    case EMAIL -> messages.getMessage("verification.email.body", args, language);
-                };
+        Object[] args = {
+            code, Long.toString(Duration.between(createdAt, notAfter).toMinutes())
+        };
+        String subject = switch (channel) {
+            case SMS -> null;
+            case EMAIL -> messages.getMessage("verification.email.subject", args, language);
+        };
+        String body = switch (channel) {
+            case SMS -> messages.getMessage("verification.sms", args, language);
+            case EMAIL -> messages.getMessage("verification.email.body", args, language);
+        };
         return new DirectMessage(
                 DirectMessage.SCHEMA_VERSION,
                 UUID.randomUUID(),

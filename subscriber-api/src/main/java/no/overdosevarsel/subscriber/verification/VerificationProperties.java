@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts how often one code may be tried; after that it is blocked, even for the right code
  */
 @ConfigurationProperties("overdosevarsel.verification")
-record VerificationProperties(@DefaultValue("15m") Duration codeValidity, @DefaultValue("5") int maxAttempts) {
+record VerificationProperties(
+        @DefaultValue("15m") Duration codeValidity,
+        @DefaultValue("5") int maxAttempts) {
 
     VerificationProperties {
         if (codeValidity.compareTo(Duration.ofMinutes(1)) < 0 || codeValidity.toSeconds() % 60 != 0) {

@@ -26,7 +26,8 @@ class SignerTests {
         String token = signer.sign("unsubscribe", "subscriber-1");
 
         assertThat(signer.verify("manage", token)).isEmpty();
-        assertThat(signer("another test key, also long enough for HMAC").verify("unsubscribe", token)).isEmpty();
+        assertThat(signer("another test key, also long enough for HMAC").verify("unsubscribe", token))
+                .isEmpty();
     }
 
     @Test
@@ -45,7 +46,8 @@ class SignerTests {
     @Test
     void macsDependOnPurposeAndValue() {
         assertThat(signer.mac("verification-code", "1:123456")).isEqualTo(signer.mac("verification-code", "1:123456"));
-        assertThat(signer.mac("verification-code", "1:123456")).isNotEqualTo(signer.mac("verification-code", "2:123456"));
+        assertThat(signer.mac("verification-code", "1:123456"))
+                .isNotEqualTo(signer.mac("verification-code", "2:123456"));
         assertThat(signer.mac("verification-code", "1:123456")).isNotEqualTo(signer.mac("unsubscribe", "1:123456"));
     }
 

@@ -65,7 +65,8 @@ class SubscriberTests {
         Subscriber subscriber = Subscriber.register(request(), catalogue, REGISTERED);
         subscriber.markVerified(Channel.SMS, VERIFIED);
 
-        assertThat(subscriber.markVerified(Channel.SMS, VERIFIED.plusSeconds(5))).isFalse();
+        assertThat(subscriber.markVerified(Channel.SMS, VERIFIED.plusSeconds(5)))
+                .isFalse();
 
         assertThat(subscriber.revision()).isEqualTo(2);
         assertThat(subscriber.updatedAt()).isEqualTo(VERIFIED);
@@ -75,7 +76,13 @@ class SubscriberTests {
     void anOptedOutContactPointIsLeftOutOfTheSnapshotEvenIfVerified() {
         Subscriber registered = Subscriber.register(request(), catalogue, REGISTERED);
         List<Contact> contacts = registered.contacts().stream()
-                .map(c -> new Contact(c.id(), c.channel(), c.address(), REGISTERED, VERIFIED, c.channel() == Channel.SMS ? VERIFIED : null))
+                .map(c -> new Contact(
+                        c.id(),
+                        c.channel(),
+                        c.address(),
+                        REGISTERED,
+                        VERIFIED,
+                        c.channel() == Channel.SMS ? VERIFIED : null))
                 .toList();
         Subscriber subscriber = new Subscriber(
                 registered.id(),
@@ -98,7 +105,8 @@ class SubscriberTests {
     void refusesInputThatValidationShouldHaveRefused() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Subscriber.register(
-                        new NewSubscriber("Kari", null, Map.of(Channel.SMS, "123"), List.of("0301"), Language.NB, Severity.Minor),
+                        new NewSubscriber(
+                                "Kari", null, Map.of(Channel.SMS, "123"), List.of("0301"), Language.NB, Severity.Minor),
                         catalogue,
                         REGISTERED));
         assertThatIllegalArgumentException()
@@ -108,7 +116,13 @@ class SubscriberTests {
                         REGISTERED));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Subscriber.register(
-                        new NewSubscriber("Kari", null, Map.of(Channel.SMS, "91234567"), List.of("9999"), Language.NB, Severity.Minor),
+                        new NewSubscriber(
+                                "Kari",
+                                null,
+                                Map.of(Channel.SMS, "91234567"),
+                                List.of("9999"),
+                                Language.NB,
+                                Severity.Minor),
                         catalogue,
                         REGISTERED))
                 .isInstanceOf(UnknownRegionException.class);

@@ -28,7 +28,8 @@ class VerificationMessagesTests {
 
     @Test
     void theBokmalSmsReadsAsAgreed() {
-        DirectMessage sms = messages.verificationCode(Channel.SMS, "+4791234567", Locale.forLanguageTag("nb"), "123456", SENT, NOT_AFTER);
+        DirectMessage sms = messages.verificationCode(
+                Channel.SMS, "+4791234567", Locale.forLanguageTag("nb"), "123456", SENT, NOT_AFTER);
 
         assertThat(sms.body())
                 .isEqualTo("Overdosevarsel: Koden din er 123456. Den gjelder i 15 minutter. Har du ikke bedt om dette,"
@@ -45,7 +46,8 @@ class VerificationMessagesTests {
     @ParameterizedTest
     @ValueSource(strings = {"nb", "en"})
     void theSmsIsOneGsm7SegmentWithTheCodeAsItsOnlySixDigitNumber(String language) {
-        DirectMessage sms = messages.verificationCode(Channel.SMS, "+4791234567", Locale.forLanguageTag(language), "098765", SENT, NOT_AFTER);
+        DirectMessage sms = messages.verificationCode(
+                Channel.SMS, "+4791234567", Locale.forLanguageTag(language), "098765", SENT, NOT_AFTER);
 
         assertThat(sms.body().length()).isLessThanOrEqualTo(160);
         assertThat(sms.body().chars()).allMatch(c -> GSM_7.indexOf(c) >= 0);
@@ -55,7 +57,8 @@ class VerificationMessagesTests {
     @ParameterizedTest
     @ValueSource(strings = {"nb", "en"})
     void theEmailHasASubjectAndTheCodeAsTheOnlySixDigitNumber(String language) {
-        DirectMessage email = messages.verificationCode(Channel.EMAIL, "kari@example.no", Locale.forLanguageTag(language), "000042", SENT, NOT_AFTER);
+        DirectMessage email = messages.verificationCode(
+                Channel.EMAIL, "kari@example.no", Locale.forLanguageTag(language), "000042", SENT, NOT_AFTER);
 
         assertThat(email.subject()).isNotBlank().contains("Overdosevarsel").doesNotContain("000042");
         assertThat(onlySixDigitNumber(email.body())).isEqualTo("000042");
@@ -67,9 +70,11 @@ class VerificationMessagesTests {
     void theEnglishMessagesAreInEnglish() {
         Locale english = Locale.ENGLISH;
 
-        assertThat(messages.verificationCode(Channel.SMS, "+4791234567", english, "123456", SENT, NOT_AFTER).body())
+        assertThat(messages.verificationCode(Channel.SMS, "+4791234567", english, "123456", SENT, NOT_AFTER)
+                        .body())
                 .startsWith("Overdosevarsel: Your code is 123456. It is valid for 15 minutes.");
-        assertThat(messages.verificationCode(Channel.EMAIL, "kari@example.no", english, "123456", SENT, NOT_AFTER).subject())
+        assertThat(messages.verificationCode(Channel.EMAIL, "kari@example.no", english, "123456", SENT, NOT_AFTER)
+                        .subject())
                 .isEqualTo("Overdosevarsel: confirm your email address");
     }
 

@@ -15,7 +15,8 @@ class VerificationTests {
     private static final Instant EXPIRES = SENT.plus(Duration.ofMinutes(15));
     private static final int MAX_ATTEMPTS = 5;
 
-    private final Signer signer = new Signer("a test key that is long enough for HMAC-SHA256".getBytes(StandardCharsets.UTF_8));
+    private final Signer signer =
+            new Signer("a test key that is long enough for HMAC-SHA256".getBytes(StandardCharsets.UTF_8));
     private final byte[] right = signer.mac("verification-code", "123456");
     private final byte[] wrong = signer.mac("verification-code", "654321");
 
@@ -78,7 +79,8 @@ class VerificationTests {
     void anExpiredCodeIsRefusedEvenIfRight() {
         Verification verification = sent();
 
-        assertThat(verification.redeem(right, EXPIRES, MAX_ATTEMPTS)).isEqualTo(new Redemption.Refused(Refusal.EXPIRED, 0));
+        assertThat(verification.redeem(right, EXPIRES, MAX_ATTEMPTS))
+                .isEqualTo(new Redemption.Refused(Refusal.EXPIRED, 0));
         assertThat(verification.redeem(right, EXPIRES.minusMillis(1), MAX_ATTEMPTS))
                 .isEqualTo(new Redemption.Accepted(false));
     }

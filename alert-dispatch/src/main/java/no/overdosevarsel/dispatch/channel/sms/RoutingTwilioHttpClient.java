@@ -37,6 +37,8 @@ final class RoutingTwilioHttpClient extends HttpClient {
         this.delegate = new NetworkHttpClient(HttpClientBuilder.create()
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(config)
+                // Apache's client would silently retry 429 and 503; retries are ours to decide, with backoff.
+                .disableAutomaticRetries()
                 .useSystemProperties());
     }
 

@@ -1,21 +1,35 @@
 package no.overdosevarsel.dispatch.channel.sms;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.time.Duration;
 import no.overdosevarsel.contracts.alert.AlertEvent;
 import no.overdosevarsel.contracts.message.DirectMessage;
 import no.overdosevarsel.contracts.subscription.Channel;
 import no.overdosevarsel.dispatch.delivery.AlertChannel;
 import no.overdosevarsel.dispatch.delivery.Recipient;
 import no.overdosevarsel.dispatch.delivery.SendResult;
+import org.jspecify.annotations.Nullable;
 
-/** Alerts and one-off messages by SMS. */
+/** Alerts and one-off messages by SMS, throttled to the provider's sending rate. */
 final class SmsChannel implements AlertChannel {
 
     private final SmsGateway gateway;
     private final SmsAlertText text;
     private final int concurrency;
+    private final @Nullable RateLimiter throttle;
 
-    SmsChannel(SmsGateway gateway, SmsAlertText text, int concurrency) {
+    SmsChannel(SmsGateway gateway, SmsAlertText text, int concurrency, int ratePerSecond) {
         this.gateway = gateway;
+        this.throttle = ratePerSecond <= 0
+                ? null
+                : RateLimiter.of(
+                        "sms",
+                        RateLimiterConfig.custom()
+                                .limitForPeriod(ratePerSecond)
+                                .limitRefreshPeriod(Duration.ofSeconds(1))
+                                .timeoutDuration(Duration.ofMinutes(1))
+                                .build());
         this.text = text;
         this.concurrency = concurrency;
     }
@@ -32,11 +46,19 @@ final class SmsChannel implements AlertChannel {
 
     @Override
     public SendResult sendAlert(AlertEvent alert, Recipient recipient) {
-        return gateway.send(recipient.address(), text.render(alert, recipient.language()));
+        return send(recipient.address(), text.render(alert, recipient.language()));
     }
 
     @Override
     public SendResult sendDirect(DirectMessage message) {
-        return gateway.send(message.to(), message.body());
+        return send(message.to(), message.body());
+    }
+
+    /** Waits for the provider's sending rate; a wait that runs out is a retry, never a drop. */
+    private SendResult send(String to, String body) {
+        if (throttle != null && !throttle.acquirePermission()) {
+            return new SendResult.RetryLater("sms rate limit", Duration.ofSeconds(1));
+        }
+        return gateway.send(to, body);
     }
 }

@@ -16,10 +16,12 @@ class SmsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SmsConfiguration.class);
 
     @Bean
-    SmsGateway smsGateway(SmsProperties properties, LocalOutbox outbox) {
+    SmsGateway smsGateway(SmsProperties properties, LocalOutbox outbox, PublicLinks links) {
         SmsGateway gateway =
                 switch (properties.provider()) {
-                    case "twilio" -> new TwilioSmsGateway(properties.twilio(), properties.concurrency());
+                    case "twilio" ->
+                        new TwilioSmsGateway(
+                                properties.twilio(), properties.twilio().callbackUrl(links), properties.concurrency());
                     case "local" -> new LocalSmsGateway(outbox);
                     default ->
                         throw new IllegalStateException("overdosevarsel.sms.provider must be twilio or local, not "
@@ -33,6 +35,6 @@ class SmsConfiguration {
     AlertChannel smsChannel(
             SmsGateway smsGateway, SmsProperties properties, MessageSource messages, PublicLinks links) {
         SmsAlertText text = new SmsAlertText(messages, RegionCatalogue.norway(), links, properties.maxSegments());
-        return new SmsChannel(smsGateway, text, properties.concurrency());
+        return new SmsChannel(smsGateway, text, properties.concurrency(), properties.ratePerSecond());
     }
 }

@@ -6,6 +6,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import no.overdosevarsel.dispatch.delivery.SendResult;
@@ -25,8 +26,10 @@ final class TwilioSmsGateway implements SmsGateway {
 
     private final TwilioRestClient client;
     private final SmsProperties.Twilio settings;
+    private final URI statusCallback;
 
-    TwilioSmsGateway(SmsProperties.Twilio settings, int concurrency) {
+    TwilioSmsGateway(SmsProperties.Twilio settings, URI statusCallback, int concurrency) {
+        this.statusCallback = statusCallback;
         if (isBlank(settings.accountSid()) || isBlank(settings.authToken())) {
             throw new IllegalStateException("SMS provider twilio needs overdosevarsel.sms.twilio.account-sid and "
                     + "auth-token (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN), or set overdosevarsel.sms.provider=local");
@@ -46,9 +49,7 @@ final class TwilioSmsGateway implements SmsGateway {
         MessageCreator creator = isBlank(settings.messagingServiceSid())
                 ? Message.creator(new PhoneNumber(to), new PhoneNumber(settings.from()), body)
                 : Message.creator(new PhoneNumber(to), settings.messagingServiceSid(), body);
-        if (settings.statusCallbackUrl() != null) {
-            creator.setStatusCallback(settings.statusCallbackUrl());
-        }
+        creator.setStatusCallback(statusCallback);
         try {
             Message message = creator.create(client);
             return new SendResult.Accepted(message.getSid());

@@ -3,6 +3,7 @@ package no.overdosevarsel.ingest.alert.web;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
+import java.util.Optional;
 import java.util.UUID;
 import no.overdosevarsel.contracts.alert.AlertEvent;
 import no.overdosevarsel.ingest.alert.AlertId;
@@ -37,7 +38,7 @@ class AlertController {
     /** Adds the catalogue and time rules to Bean Validation of the request body. */
     @InitBinder("alertRequest")
     void addAlertRules(WebDataBinder binder) {
-        // mutated
+        binder.addValidators(requestValidator);
     }
 
     @PostMapping
@@ -48,11 +49,21 @@ class AlertController {
                 .body(AlertResponse.of(published));
     }
 
+    /** An id that is not a UUID names no alert either: 404 alike. */
     @GetMapping("/{id}")
-    AlertResponse show(@PathVariable UUID id) {
-        return alerts.current(new AlertId(id))
+    AlertResponse show(@PathVariable String id) {
+        return parse(id)
+                .flatMap(alerts::current)
                 .map(AlertResponse::of)
                 .orElseThrow(
                         () -> new ProblemException(HttpStatus.NOT_FOUND, "not-found", "problem.alert.not-found", id));
+    }
+
+    private static Optional<AlertId> parse(String id) {
+        try {
+            return Optional.of(new AlertId(UUID.fromString(id)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

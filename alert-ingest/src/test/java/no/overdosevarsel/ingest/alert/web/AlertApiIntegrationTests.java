@@ -159,5 +159,14 @@ class AlertApiIntegrationTests extends IngestIntegrationTestSupport {
                 .isEqualTo("https://overdosevarsel.no/problems/not-found")
                 .jsonPath("$.detail")
                 .value(String.class, detail -> assertThat(detail).startsWith("Could not find alert "));
+        coordinator()
+                .get()
+                .uri("/api/alerts/not-an-id")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("Fant ikke varselet not-an-id.");
     }
 }

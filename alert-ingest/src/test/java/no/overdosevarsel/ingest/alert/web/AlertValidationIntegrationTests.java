@@ -70,6 +70,7 @@ class AlertValidationIntegrationTests extends IngestIntegrationTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void reportsEveryInvalidFieldAtOnceInTheClientsLanguage() {
         request.remove("headline");
         request.put("instruction", List.of());

@@ -4,6 +4,7 @@ import static no.overdosevarsel.subscriber.subscription.web.SubscribeRequest.giv
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import no.overdosevarsel.contracts.region.RegionCatalogue;
 import no.overdosevarsel.contracts.subscription.Channel;
@@ -53,21 +54,31 @@ class SubscribeRequestValidator implements Validator {
             errors.rejectValue("email", "validation.contact.missing");
             return;
         }
-        if (phone && !errors.hasFieldErrors("phone") && ContactAddresses.phone(request.phone()).isEmpty()) {
+        if (phone
+                && !errors.hasFieldErrors("phone")
+                && ContactAddresses.phone(request.phone()).isEmpty()) {
             errors.rejectValue("phone", "validation.phone.invalid");
         }
-        if (email && !errors.hasFieldErrors("email") && ContactAddresses.email(request.email()).isEmpty()) {
+        if (email
+                && !errors.hasFieldErrors("email")
+                && ContactAddresses.email(request.email()).isEmpty()) {
             errors.rejectValue("email", "validation.email.invalid");
         }
         Set<Channel> channels = channels(request.channels(), errors);
         if (channels == null) {
             return;
         }
-        if (channels.contains(Channel.SMS) != phone) {
-            errors.rejectValue(phone ? "channels" : "phone", phone ? "validation.channels.sms-missing" : "validation.phone.required");
+        if (phone && !channels.contains(Channel.SMS)) {
+            errors.rejectValue("channels", "validation.channels.sms-missing");
         }
-        if (channels.contains(Channel.EMAIL) != email) {
-            errors.rejectValue(email ? "channels" : "email", email ? "validation.channels.email-missing" : "validation.email.required");
+        if (!phone && channels.contains(Channel.SMS)) {
+            errors.rejectValue("phone", "validation.phone.required");
+        }
+        if (email && !channels.contains(Channel.EMAIL)) {
+            errors.rejectValue("channels", "validation.channels.email-missing");
+        }
+        if (!email && channels.contains(Channel.EMAIL)) {
+            errors.rejectValue("email", "validation.email.required");
         }
     }
 
@@ -84,7 +95,7 @@ class SubscribeRequestValidator implements Validator {
                 complete = false;
                 continue;
             }
-            var channel = SubscribeRequest.channel(text);
+            Optional<Channel> channel = SubscribeRequest.channel(text);
             if (channel.isPresent()) {
                 channels.add(channel.get());
             } else {
@@ -102,7 +113,8 @@ class SubscribeRequestValidator implements Validator {
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
             if (given(code) && regions.find(code).isEmpty()) {
-                errors.rejectValue("regions[" + i + "]", "validation.region.unknown", new Object[] {code.strip()}, null);
+                errors.rejectValue(
+                        "regions[" + i + "]", "validation.region.unknown", new Object[] {code.strip()}, null);
             }
         }
     }

@@ -3,10 +3,10 @@ package no.overdosevarsel.subscriber.subscription.web;
 import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.UUID;
+import no.overdosevarsel.platform.web.ProblemException;
 import no.overdosevarsel.subscriber.subscription.SubscriberId;
 import no.overdosevarsel.subscriber.subscription.SubscriptionService;
 import no.overdosevarsel.subscriber.subscription.VerificationOutcome;
-import no.overdosevarsel.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.WebDataBinder;
@@ -75,7 +75,8 @@ class SubscriberController {
                         refused.attemptsLeft());
             case EXPIRED ->
                 new ProblemException(HttpStatus.GONE, "verification-code-expired", "problem.verification-code-expired");
-            case USED -> new ProblemException(HttpStatus.GONE, "verification-code-used", "problem.verification-code-used");
+            case USED ->
+                new ProblemException(HttpStatus.GONE, "verification-code-used", "problem.verification-code-used");
             case TOO_MANY_ATTEMPTS ->
                 new ProblemException(
                         HttpStatus.TOO_MANY_REQUESTS,

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /** The body of a 200 to {@code POST /api/subscribers/{id}/verify}: each channel and whether it is verified. */
 record VerificationResponse(UUID id, List<ChannelState> channels) {
 
-    record ChannelState(Channel channel, boolean verified, @Nullable Instant verifiedAt) {
+    record ChannelState(
+            Channel channel, boolean verified, @Nullable Instant verifiedAt) {
 
         static ChannelState of(ContactPointState state) {
             return new ChannelState(state.channel(), state.verified(), state.verifiedAt());

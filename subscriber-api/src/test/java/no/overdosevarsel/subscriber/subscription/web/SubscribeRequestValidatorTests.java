@@ -21,7 +21,8 @@ class SubscribeRequestValidatorTests {
 
     @Test
     void acceptsAPhoneAndAnEmailWithBothChannels() {
-        SubscribeRequest request = request("912 34 567", "kari@example.no", List.of("sms", "EMAIL"), List.of("0301", "NO"));
+        SubscribeRequest request =
+                request("912 34 567", "kari@example.no", List.of("sms", "EMAIL"), List.of("0301", "NO"));
 
         assertThat(errors(request)).isEmpty();
         assertThat(request.toNewSubscriber())
@@ -45,13 +46,15 @@ class SubscribeRequestValidatorTests {
         Errors errors = validate(request("123", "kari@", List.of("SMS", "EMAIL"), List.of("0301")));
 
         assertThat(codes(errors)).containsExactly("phone: validation.phone.invalid", "email: validation.email.invalid");
-        assertThat(errors.getFieldErrors()).allSatisfy(error -> assertThat(error.getArguments()).isNullOrEmpty());
+        assertThat(errors.getFieldErrors())
+                .allSatisfy(error -> assertThat(error.getArguments()).isNullOrEmpty());
     }
 
     @Test
     void channelsMustMatchTheAddressesGiven() {
         assertThat(errors(request("912 34 567", null, List.of("EMAIL"), List.of("0301"))))
-                .containsExactlyInAnyOrder("channels: validation.channels.sms-missing", "email: validation.email.required");
+                .containsExactlyInAnyOrder(
+                        "channels: validation.channels.sms-missing", "email: validation.email.required");
         assertThat(errors(request("912 34 567", "kari@example.no", List.of("SMS"), List.of("0301"))))
                 .containsExactly("channels: validation.channels.email-missing");
         assertThat(errors(request("912 34 567", null, List.of("SMS", "FAX"), List.of("0301"))))
@@ -72,7 +75,8 @@ class SubscribeRequestValidatorTests {
                 "Kari", null, "912 34 567", null, List.of("0301"), List.of("SMS"), "de", "Catastrophic");
 
         assertThat(errors(request))
-                .containsExactly("language: validation.language.unknown", "minimumSeverity: validation.severity.unknown");
+                .containsExactly(
+                        "language: validation.language.unknown", "minimumSeverity: validation.severity.unknown");
     }
 
     @Test

@@ -1,0 +1,286 @@
+package no.overdosevarsel.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import no.overdosevarsel.contracts.EventJson;
+import no.overdosevarsel.contracts.Topics;
+import no.overdosevarsel.contracts.alert.AlertEvent;
+import no.overdosevarsel.contracts.feedback.ContactFeedback;
+import no.overdosevarsel.contracts.subscription.SubscriptionEvent;
+import no.overdosevarsel.testinfra.RealInfrastructure;
+import no.overdosevarsel.testinfra.TwilioStub;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** Provider trouble: rate limits, opted-out numbers, status callbacks, an SMTP outage. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class DeliveryFailureIntegrationTests {
+
+    static final TwilioStub twilio = new TwilioStub();
+    static final int smtpPort = freePort();
+    static final String CALLBACK_URL = "https://varsel.example.no/webhooks/twilio/status";
+    static GreenMail mail = startMail();
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        registry.add("overdosevarsel.sms.provider", () -> "twilio");
+        registry.add("overdosevarsel.sms.twilio.account-sid", () -> TwilioStub.ACCOUNT_SID);
+        registry.add("overdosevarsel.sms.twilio.auth-token", () -> TwilioStub.AUTH_TOKEN);
+        registry.add("overdosevarsel.sms.twilio.from", () -> "+4759440000");
+        registry.add("overdosevarsel.sms.twilio.api-base-url", () -> twilio.baseUrl().toString());
+        registry.add("overdosevarsel.sms.twilio.status-callback-url", () -> CALLBACK_URL);
+        registry.add("overdosevarsel.email.provider", () -> "smtp");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtpPort);
+        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
+        registry.add("overdosevarsel.delivery.initial-backoff", () -> "200ms");
+        registry.add("overdosevarsel.delivery.max-backoff", () -> "1s");
+        registry.add("overdosevarsel.delivery.poll-interval", () -> "200ms");
+    }
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    DispatchTestSupport kafka;
+
+    @BeforeEach
+    void setUp() {
+        kafka = new DispatchTestSupport(bootstrapServers);
+        twilio.acceptAll();
+        twilio.reset();
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    @AfterAll
+    static void stop() {
+        twilio.close();
+        mail.stop();
+    }
+
+    @Test
+    void rateLimitedSmsIsRetriedWithBackoffAndSentOnce() {
+        twilio.failThenAccept(1, 429, 20429);
+        SubscriptionEvent subscriber = subscribe("+4792000001", "1103");
+        AlertEvent alert = DispatchTestSupport.alert("Rate limit test", "1103");
+        kafka.publishAlert(alert);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
+        assertThat(twilio.bodiesTo("+4792000001")).hasSize(2);
+        assertThat(attempts(alert, subscriber, "SMS")).isEqualTo(2);
+        assertThat(twilio.acceptedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void providerOutageOutlastingTheSdkRetriesIsRetriedWithBackoffAndSentOnce() {
+        // The SDK itself retries a 5xx three times; a fourth makes the delivery wait for our own backoff.
+        twilio.failThenAccept(4, 503, 20503);
+        SubscriptionEvent subscriber = subscribe("+4792000005", "1108");
+        AlertEvent alert = DispatchTestSupport.alert("Outage test", "1108");
+        kafka.publishAlert(alert);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
+        assertThat(attempts(alert, subscriber, "SMS")).isEqualTo(2);
+        assertThat(twilio.acceptedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void optedOutNumberIsNotRetriedAndIsReportedBack() {
+        twilio.failAlways(400, 21610);
+        SubscriptionEvent subscriber = subscribe("+4792000002", "4601");
+        AlertEvent alert = DispatchTestSupport.alert("Opt-out test", "4601");
+
+        try (KafkaConsumer<String, byte[]> feedback = feedbackConsumer()) {
+            kafka.publishAlert(alert);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("OPTED_OUT"));
+            List<ContactFeedback> received = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (ConsumerRecord<String, byte[]> record : feedback.poll(Duration.ofMillis(200))) {
+                    received.add(EventJson.read(record.value(), ContactFeedback.class));
+                }
+                assertThat(received)
+                        .anySatisfy(event -> {
+                            assertThat(event.address()).isEqualTo("+4792000002");
+                            assertThat(event.kind()).isEqualTo(ContactFeedback.Kind.OPTED_OUT);
+                            assertThat(event.subscriberId()).isEqualTo(subscriber.subscriberId());
+                        });
+            });
+        }
+        assertThat(twilio.bodiesTo("+4792000002")).hasSize(1);
+        assertThat(attempts(alert, subscriber, "SMS")).isEqualTo(1);
+    }
+
+    @Test
+    void signedStatusCallbackMarksTheSmsDeliveredAndUnsignedIsRefused() {
+        SubscriptionEvent subscriber = subscribe("+4792000003", "5001");
+        AlertEvent alert = DispatchTestSupport.alert("Callback test", "5001");
+        kafka.publishAlert(alert);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
+        String sid = jdbc.sql(
+                        "SELECT provider_id FROM delivery WHERE alert_id = ? AND subscriber_id = ? AND channel = 'SMS'")
+                .params(alert.alertId(), subscriber.subscriberId())
+                .query(String.class)
+                .single();
+        Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "delivered", "To", "+4792000003");
+
+        HttpStatusCode unsigned = callback(form, null);
+        HttpStatusCode forged = callback(form, sign(form, "wrong-token"));
+        assertThat(unsigned.value()).isEqualTo(403);
+        assertThat(forged.value()).isEqualTo(403);
+        assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT");
+
+        HttpStatusCode signed = callback(form, sign(form, TwilioStub.AUTH_TOKEN));
+        assertThat(signed.is2xxSuccessful()).isTrue();
+        assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void emailWaitsOutAnSmtpOutageAndArrivesOnce() throws Exception {
+        mail.stop();
+        SubscriptionEvent subscriber = subscribe("+4792000004", "1806");
+        AlertEvent alert = DispatchTestSupport.alert("SMTP outage test", "1806");
+        kafka.publishAlert(alert);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(attempts(alert, subscriber, "EMAIL")).isGreaterThanOrEqualTo(1));
+        assertThat(deliveryStatus(alert, subscriber, "EMAIL")).isIn("PENDING", "SENDING");
+
+        mail = startMail();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(deliveryStatus(alert, subscriber, "EMAIL")).isEqualTo("SENT"));
+        String address = subscriber.contactPoints().get(1).address();
+        assertThat(mail.getReceivedMessagesForDomain(address)).hasSize(1);
+    }
+
+    private SubscriptionEvent subscribe(String phone, String region) {
+        SubscriptionEvent subscriber = DispatchTestSupport.subscriber(phone, UUID.randomUUID() + "@example.org", region);
+        kafka.publishSubscriber(subscriber);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT count(*) FROM subscriber WHERE id = ?")
+                                .param(subscriber.subscriberId())
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        return subscriber;
+    }
+
+    private String deliveryStatus(AlertEvent alert, SubscriptionEvent subscriber, String channel) {
+        return jdbc.sql("SELECT status FROM delivery WHERE alert_id = ? AND subscriber_id = ? AND channel = ?")
+                .params(alert.alertId(), subscriber.subscriberId(), channel)
+                .query(String.class)
+                .optional()
+                .orElse("NONE");
+    }
+
+    private int attempts(AlertEvent alert, SubscriptionEvent subscriber, String channel) {
+        return jdbc.sql("SELECT attempts FROM delivery WHERE alert_id = ? AND subscriber_id = ? AND channel = ?")
+                .params(alert.alertId(), subscriber.subscriberId(), channel)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
+    private HttpStatusCode callback(Map<String, String> form, String signature) {
+        MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
+        form.forEach(body::add);
+        return RestClient.create("http://127.0.0.1:" + port)
+                .post()
+                .uri("/webhooks/twilio/status")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .headers(headers -> {
+                    if (signature != null) {
+                        headers.set("X-Twilio-Signature", signature);
+                    }
+                })
+                .body(body)
+                .retrieve()
+                .onStatus(status -> true, (request, response) -> {})
+                .toBodilessEntity()
+                .getStatusCode();
+    }
+
+    /** As Twilio documents it: HMAC-SHA1 over the URL followed by each POST parameter name and value, sorted. */
+    private static String sign(Map<String, String> form, String authToken) {
+        StringBuilder data = new StringBuilder(CALLBACK_URL);
+        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> feedbackConsumer() {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.CONTACT_FEEDBACK));
+        return consumer;
+    }
+
+    private static GreenMail startMail() {
+        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        return greenMail;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
