@@ -56,7 +56,8 @@ class AlertDispatchIntegrationTests {
         registry.add("overdosevarsel.sms.twilio.account-sid", () -> TwilioStub.ACCOUNT_SID);
         registry.add("overdosevarsel.sms.twilio.auth-token", () -> TwilioStub.AUTH_TOKEN);
         registry.add("overdosevarsel.sms.twilio.from", () -> "+4759440000");
-        registry.add("overdosevarsel.sms.twilio.api-base-url", () -> twilio.baseUrl().toString());
+        registry.add(
+                "overdosevarsel.sms.twilio.api-base-url", () -> twilio.baseUrl().toString());
         registry.add("overdosevarsel.email.provider", () -> "smtp");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
@@ -136,7 +137,8 @@ class AlertDispatchIntegrationTests {
         kafka.publishAlert(alert);
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(titles(feed("NO-03"))).contains(alert.primary().headline()));
+                .untilAsserted(() -> assertThat(titles(feed("NO-03")))
+                        .contains(alert.primary().headline()));
         assertThat(titles(feed("0301"))).contains(alert.primary().headline());
         assertThat(titles(feed("NO"))).contains(alert.primary().headline());
         assertThat(titles(feed("NO-46"))).doesNotContain(alert.primary().headline());

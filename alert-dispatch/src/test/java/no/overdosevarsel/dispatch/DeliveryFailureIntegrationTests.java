@@ -61,7 +61,8 @@ class DeliveryFailureIntegrationTests {
         registry.add("overdosevarsel.sms.twilio.account-sid", () -> TwilioStub.ACCOUNT_SID);
         registry.add("overdosevarsel.sms.twilio.auth-token", () -> TwilioStub.AUTH_TOKEN);
         registry.add("overdosevarsel.sms.twilio.from", () -> "+4759440000");
-        registry.add("overdosevarsel.sms.twilio.api-base-url", () -> twilio.baseUrl().toString());
+        registry.add(
+                "overdosevarsel.sms.twilio.api-base-url", () -> twilio.baseUrl().toString());
         registry.add("overdosevarsel.sms.twilio.status-callback-url", () -> CALLBACK_URL);
         registry.add("overdosevarsel.email.provider", () -> "smtp");
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -109,7 +110,8 @@ class DeliveryFailureIntegrationTests {
         kafka.publishAlert(alert);
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
+                .untilAsserted(() ->
+                        assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
         assertThat(twilio.bodiesTo("+4792000001")).hasSize(2);
         assertThat(attempts(alert, subscriber, "SMS")).isEqualTo(2);
         assertThat(twilio.acceptedCount()).isEqualTo(1);
@@ -124,7 +126,8 @@ class DeliveryFailureIntegrationTests {
         kafka.publishAlert(alert);
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
+                .untilAsserted(() ->
+                        assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
         assertThat(attempts(alert, subscriber, "SMS")).isEqualTo(2);
         assertThat(twilio.acceptedCount()).isEqualTo(1);
     }
@@ -138,18 +141,18 @@ class DeliveryFailureIntegrationTests {
         try (KafkaConsumer<String, byte[]> feedback = feedbackConsumer()) {
             kafka.publishAlert(alert);
             await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("OPTED_OUT"));
+                    .untilAsserted(() ->
+                            assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("OPTED_OUT"));
             List<ContactFeedback> received = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 for (ConsumerRecord<String, byte[]> record : feedback.poll(Duration.ofMillis(200))) {
                     received.add(EventJson.read(record.value(), ContactFeedback.class));
                 }
-                assertThat(received)
-                        .anySatisfy(event -> {
-                            assertThat(event.address()).isEqualTo("+4792000002");
-                            assertThat(event.kind()).isEqualTo(ContactFeedback.Kind.OPTED_OUT);
-                            assertThat(event.subscriberId()).isEqualTo(subscriber.subscriberId());
-                        });
+                assertThat(received).anySatisfy(event -> {
+                    assertThat(event.address()).isEqualTo("+4792000002");
+                    assertThat(event.kind()).isEqualTo(ContactFeedback.Kind.OPTED_OUT);
+                    assertThat(event.subscriberId()).isEqualTo(subscriber.subscriberId());
+                });
             });
         }
         assertThat(twilio.bodiesTo("+4792000002")).hasSize(1);
@@ -162,7 +165,8 @@ class DeliveryFailureIntegrationTests {
         AlertEvent alert = DispatchTestSupport.alert("Callback test", "5001");
         kafka.publishAlert(alert);
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
+                .untilAsserted(() ->
+                        assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
         String sid = jdbc.sql(
                         "SELECT provider_id FROM delivery WHERE alert_id = ? AND subscriber_id = ? AND channel = 'SMS'")
                 .params(alert.alertId(), subscriber.subscriberId())
@@ -188,18 +192,21 @@ class DeliveryFailureIntegrationTests {
         AlertEvent alert = DispatchTestSupport.alert("SMTP outage test", "1806");
         kafka.publishAlert(alert);
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(attempts(alert, subscriber, "EMAIL")).isGreaterThanOrEqualTo(1));
+                .untilAsserted(
+                        () -> assertThat(attempts(alert, subscriber, "EMAIL")).isGreaterThanOrEqualTo(1));
         assertThat(deliveryStatus(alert, subscriber, "EMAIL")).isIn("PENDING", "SENDING");
 
         mail = startMail();
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(deliveryStatus(alert, subscriber, "EMAIL")).isEqualTo("SENT"));
+                .untilAsserted(() ->
+                        assertThat(deliveryStatus(alert, subscriber, "EMAIL")).isEqualTo("SENT"));
         String address = subscriber.contactPoints().get(1).address();
         assertThat(mail.getReceivedMessagesForDomain(address)).hasSize(1);
     }
 
     private SubscriptionEvent subscribe(String phone, String region) {
-        SubscriptionEvent subscriber = DispatchTestSupport.subscriber(phone, UUID.randomUUID() + "@example.org", region);
+        SubscriptionEvent subscriber =
+                DispatchTestSupport.subscriber(phone, UUID.randomUUID() + "@example.org", region);
         kafka.publishSubscriber(subscriber);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.sql("SELECT count(*) FROM subscriber WHERE id = ?")
@@ -252,7 +259,8 @@ class DeliveryFailureIntegrationTests {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -261,9 +269,12 @@ class DeliveryFailureIntegrationTests {
     private KafkaConsumer<String, byte[]> feedbackConsumer() {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
         consumer.subscribe(List.of(Topics.CONTACT_FEEDBACK));

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The alert-ingest application. Its defaults live in {@code alert-ingest.properties} rather than {@code application.properties} so that
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.PropertySource;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 @PropertySource("classpath:alert-ingest.properties")
 public class AlertIngestApplication {
 

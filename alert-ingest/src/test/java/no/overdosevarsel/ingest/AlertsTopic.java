@@ -19,7 +19,7 @@ public final class AlertsTopic implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final Set<TopicPartition> partitions;
 
-    AlertsTopic(String bootstrapServers) {
+    public AlertsTopic(String bootstrapServers) {
         consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -1,9 +1,16 @@
 package no.overdosevarsel.ingest;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import no.overdosevarsel.ingest.coordinator.CoordinatorAccounts;
+import no.overdosevarsel.ingest.coordinator.Role;
 import no.overdosevarsel.testinfra.RealInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -11,17 +18,32 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * The one application context every integration test of alert-ingest shares: the app on a random port with its own
  * Kafka broker and PostgreSQL database. Keep the annotations here and nowhere else, so the context is started once.
+ *
+ * <p>The coordinators: {@link #KARI} drafts for Oslo and Akershus; {@link #OLA} drafts and approves nationwide;
+ * {@link #PER} approves in Trøndelag only; {@link #LISE} drafts nationwide but may not approve. Office hours are
+ * configured away, so that publishing alone is always allowed by the clock.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "overdosevarsel.security.coordinator-password=" + IngestIntegrationTestSupport.PASSWORD,
-            "overdosevarsel.outbox.poll-interval=100ms"
+            "overdosevarsel.security.admin-password=" + IngestIntegrationTestSupport.PASSWORD,
+            "overdosevarsel.outbox.poll-interval=100ms",
+            "overdosevarsel.alerts.expiry-check-interval=300ms",
+            "overdosevarsel.alerts.solo-publishing.office-days="
         })
 @RealInfrastructure
 public abstract class IngestIntegrationTestSupport {
 
-    public static final String COORDINATOR = "coordinator";
+    public static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {};
+    public static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY =
+            new ParameterizedTypeReference<>() {};
+
+    public static final String ADMIN = "admin";
+    public static final String KARI = "kari";
+    public static final String OLA = "ola";
+    public static final String PER = "per";
+    public static final String LISE = "lise";
 
     /** Only ever used against the throw-away app these tests start. */
     public static final String PASSWORD = "integration-tests-only";
@@ -35,17 +57,39 @@ public abstract class IngestIntegrationTestSupport {
     @Autowired
     protected Environment environment;
 
+    @Autowired
+    private CoordinatorAccounts accounts;
+
+    @BeforeEach
+    void coordinatorsExist() {
+        account(KARI, EnumSet.of(Role.COORDINATOR), List.of("NO-03", "NO-32"));
+        account(OLA, EnumSet.of(Role.COORDINATOR, Role.APPROVER), List.of("NO"));
+        account(PER, EnumSet.of(Role.COORDINATOR, Role.APPROVER), List.of("NO-50"));
+        account(LISE, EnumSet.of(Role.COORDINATOR), List.of("NO"));
+    }
+
+    private void account(String username, EnumSet<Role> roles, List<String> scope) {
+        if (accounts.find(username).isEmpty()) {
+            accounts.create(username, PASSWORD, roles, scope, "tests");
+        }
+    }
+
     /** A client without credentials. */
     protected RestTestClient anonymous() {
         return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     }
 
-    /** A client signed in as the built-in coordinator. */
-    protected RestTestClient coordinator() {
+    /** A client signed in as one of the test coordinators. */
+    protected RestTestClient as(String username) {
         return RestTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(COORDINATOR, PASSWORD))
+                .defaultHeaders(headers -> headers.setBasicAuth(username, PASSWORD))
                 .build();
+    }
+
+    /** The coordinator who drafts most alerts in these tests. */
+    protected RestTestClient coordinator() {
+        return as(KARI);
     }
 
     /** The records on the {@code alerts} topic of the broker this context publishes to. */

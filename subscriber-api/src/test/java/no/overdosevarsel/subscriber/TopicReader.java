@@ -59,6 +59,15 @@ final class TopicReader implements AutoCloseable {
         return awaitValue(topic, key, type, value -> true);
     }
 
+    /** Waits for a record on the topic with this key and no value: a tombstone. */
+    void awaitTombstone(String topic, String key) {
+        await().atMost(PATIENCE)
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> poll().records.stream()
+                        .anyMatch(r -> r.topic().equals(topic) && r.key().equals(key) && r.value() == null));
+    }
+
     /** Reads every record published until now. */
     TopicReader readToEnd() {
         Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());

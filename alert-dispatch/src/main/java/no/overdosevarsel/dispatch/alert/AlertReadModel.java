@@ -2,7 +2,6 @@ package no.overdosevarsel.dispatch.alert;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.overdosevarsel.contracts.EventJson;
@@ -27,8 +26,7 @@ public class AlertReadModel {
     /** Stores the version if new (a redelivery changes nothing) and announces it, in one transaction. */
     @Transactional
     void receive(AlertEvent alert) {
-        int inserted = jdbc.sql(
-                        """
+        int inserted = jdbc.sql("""
                         INSERT INTO alert_version (alert_id, version, msg_type, status, severity, effective, expires, sent, payload)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (alert_id, version) DO NOTHING
@@ -45,14 +43,11 @@ public class AlertReadModel {
                         new String(EventJson.write(alert), StandardCharsets.UTF_8))
                 .update();
         if (inserted == 1) {
-            int current = jdbc.sql(
-                            """
+            int current = jdbc.sql("""
                             INSERT INTO alert_current (alert_id, version) VALUES (?, ?)
                             ON CONFLICT (alert_id) DO UPDATE SET version = excluded.version
                             WHERE alert_current.version < excluded.version
-                            """)
-                    .params(alert.alertId(), alert.version())
-                    .update();
+                            """).params(alert.alertId(), alert.version()).update();
             if (current == 1) {
                 jdbc.sql("DELETE FROM alert_region WHERE alert_id = ?")
                         .param(alert.alertId())
@@ -67,23 +62,6 @@ public class AlertReadModel {
         events.publishEvent(new AlertVersionStored(alert, inserted == 1));
     }
 
-    /** The current version of every alert that concerns any of the given region codes, newest first. */
-    @Transactional(readOnly = true)
-    public List<AlertEvent> currentFor(java.util.Collection<String> regionCodes) {
-        return jdbc.sql(
-                        """
-                        SELECT v.payload FROM alert_current c
-                        JOIN alert_version v ON v.alert_id = c.alert_id AND v.version = c.version
-                        WHERE v.status = 'Actual'
-                          AND EXISTS (SELECT 1 FROM alert_region r WHERE r.alert_id = c.alert_id AND r.region_code = ANY(?))
-                        ORDER BY v.sent DESC
-                        LIMIT 200
-                        """)
-                .param(regionCodes.toArray(String[]::new))
-                .query((rs, n) -> EventJson.read(rs.getString(1).getBytes(StandardCharsets.UTF_8), AlertEvent.class))
-                .list();
-    }
-
     @Transactional(readOnly = true)
     public Optional<AlertEvent> version(UUID alertId, int version) {
         return jdbc.sql("SELECT payload FROM alert_version WHERE alert_id = ? AND version = ?")
@@ -94,8 +72,7 @@ public class AlertReadModel {
 
     @Transactional(readOnly = true)
     public Optional<AlertEvent> current(UUID alertId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT v.payload FROM alert_current c
                         JOIN alert_version v ON v.alert_id = c.alert_id AND v.version = c.version
                         WHERE c.alert_id = ?

@@ -32,7 +32,8 @@ public class DeliveryOutcomes {
 
     @Transactional
     void sent(long deliveryId, String providerId) {
-        jdbc.sql("UPDATE delivery SET status = 'SENT', provider_id = ?, sent_at = now(), failure_reason = NULL WHERE id = ?")
+        jdbc.sql(
+                        "UPDATE delivery SET status = 'SENT', provider_id = ?, sent_at = now(), failure_reason = NULL WHERE id = ?")
                 .params(providerId, deliveryId)
                 .update();
     }
@@ -53,18 +54,27 @@ public class DeliveryOutcomes {
     }
 
     @Transactional
-    void rejected(long deliveryId, Channel channel, String address, UUID subscriberId, String reason, boolean optedOut) {
+    void rejected(
+            long deliveryId, Channel channel, String address, UUID subscriberId, String reason, boolean optedOut) {
         jdbc.sql("UPDATE delivery SET status = ?, failure_reason = ? WHERE id = ?")
                 .params(optedOut ? "OPTED_OUT" : "REJECTED", reason, deliveryId)
                 .update();
-        feedback(optedOut ? ContactFeedback.Kind.OPTED_OUT : ContactFeedback.Kind.UNDELIVERABLE, channel, address,
-                subscriberId, reason);
+        feedback(
+                optedOut ? ContactFeedback.Kind.OPTED_OUT : ContactFeedback.Kind.UNDELIVERABLE,
+                channel,
+                address,
+                subscriberId,
+                reason);
     }
 
     /** A one-off message the provider refused for good: the verdict goes back to subscriber-api all the same. */
     @Transactional
     public void directMessageRejected(Channel channel, String address, String reason, boolean optedOut) {
-        feedback(optedOut ? ContactFeedback.Kind.OPTED_OUT : ContactFeedback.Kind.UNDELIVERABLE, channel, address, null,
+        feedback(
+                optedOut ? ContactFeedback.Kind.OPTED_OUT : ContactFeedback.Kind.UNDELIVERABLE,
+                channel,
+                address,
+                null,
                 reason);
     }
 
@@ -78,13 +88,16 @@ public class DeliveryOutcomes {
                         "UPDATE delivery SET status = ?, failure_reason = coalesce(?, failure_reason) WHERE provider_id = ? "
                                 + "AND status IN ('SENT', 'DELIVERED') RETURNING channel, address, subscriber_id")
                 .params(status.name(), reason, providerId)
-                .query((rs, n) -> new Object[] {
-                    Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getObject(3, UUID.class)
-                })
+                .query((rs, n) ->
+                        new Object[] {Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getObject(3, UUID.class)})
                 .optional();
         if (optedOut && delivery.isPresent()) {
             Object[] row = delivery.get();
-            feedback(ContactFeedback.Kind.OPTED_OUT, (Channel) row[0], (String) row[1], (UUID) row[2],
+            feedback(
+                    ContactFeedback.Kind.OPTED_OUT,
+                    (Channel) row[0],
+                    (String) row[1],
+                    (UUID) row[2],
                     reason == null ? "opted out" : reason);
         }
     }

@@ -156,8 +156,7 @@ class DeliveryWorkers implements SmartLifecycle {
     }
 
     private List<Claimed> claim(AlertChannel channel) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         UPDATE delivery d SET status = 'SENDING', attempts = d.attempts + 1, claimed_at = now()
                         WHERE d.id IN (
                             SELECT id FROM delivery
@@ -184,8 +183,7 @@ class DeliveryWorkers implements SmartLifecycle {
     }
 
     private void recoverAbandonedClaims(AlertChannel channel) {
-        int recovered = jdbc.sql(
-                        """
+        int recovered = jdbc.sql("""
                         UPDATE delivery SET status = 'PENDING', claimed_at = NULL
                         WHERE channel = ? AND status = 'SENDING' AND claimed_at < ?
                         """)

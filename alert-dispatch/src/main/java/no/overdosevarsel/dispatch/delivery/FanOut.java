@@ -49,8 +49,7 @@ class FanOut {
             return;
         }
         Set<String> matching = alert.msgType() == MsgType.Cancel ? Set.of() : regions.overlapping(alert.regions());
-        int created = jdbc.sql(
-                        """
+        int created = jdbc.sql("""
                         INSERT INTO delivery (alert_id, alert_version, subscriber_id, channel, address, language, priority, status)
                         SELECT :alertId, :version, m.subscriber_id, m.channel, m.address, m.language, :priority, 'PENDING'
                         FROM (
@@ -75,10 +74,12 @@ class FanOut {
                 .param("severityRank", alert.severity().ordinal())
                 .param("regions", matching.toArray(String[]::new))
                 .update();
-        jdbc.sql("UPDATE alert_version SET fanned_out_at = ? WHERE alert_id = ? AND version = ? AND fanned_out_at IS NULL")
+        jdbc.sql(
+                        "UPDATE alert_version SET fanned_out_at = ? WHERE alert_id = ? AND version = ? AND fanned_out_at IS NULL")
                 .params(Timestamp.from(clock.instant()), alert.alertId(), alert.version())
                 .update();
-        log.info("Alert {} v{} ({}): {} deliveries created", alert.alertId(), alert.version(), alert.msgType(), created);
+        log.info(
+                "Alert {} v{} ({}): {} deliveries created", alert.alertId(), alert.version(), alert.msgType(), created);
         if (created > 0) {
             events.publishEvent(new DeliveriesCreated(alert.alertId(), alert.version(), created));
         }

@@ -106,7 +106,8 @@ final class FeedRenderer {
         Instant updated = updated(alerts, updatedIfEmpty);
         Feed feed = feed("feeds:" + region.code(), message("feed.title", name), message("feed.description", name));
         feed.setUpdated(Date.from(updated));
-        feed.setOtherLinks(new ArrayList<>(List.of(link("self", "application/atom+xml", links.feed(region.code(), "atom")))));
+        feed.setOtherLinks(
+                new ArrayList<>(List.of(link("self", "application/atom+xml", links.feed(region.code(), "atom")))));
         List<Entry> entries = new ArrayList<>();
         for (PublishedAlert alert : alerts) {
             AlertEvent current = alert.current();
@@ -124,8 +125,10 @@ final class FeedRenderer {
     /** What alert hubs read: one entry per alert, linking to the CAP document of its current version. */
     Rendering capIndex(Region region, List<PublishedAlert> alerts, Instant updatedIfEmpty) {
         String name = regionName(region);
-        Instant updated =
-                alerts.stream().map(a -> a.current().sent()).max(Comparator.naturalOrder()).orElse(updatedIfEmpty);
+        Instant updated = alerts.stream()
+                .map(a -> a.current().sent())
+                .max(Comparator.naturalOrder())
+                .orElse(updatedIfEmpty);
         Feed feed = feed("cap:" + region.code(), message("feed.capTitle", name), message("feed.capDescription", name));
         feed.setUpdated(Date.from(updated));
         feed.setOtherLinks(
@@ -134,7 +137,8 @@ final class FeedRenderer {
         for (PublishedAlert alert : alerts) {
             AlertEvent current = alert.current();
             Entry entry = entry(alert, current.sent());
-            entry.setAlternateLinks(new ArrayList<>(List.of(link("alternate", "application/cap+xml", capUrl(current)))));
+            entry.setAlternateLinks(
+                    new ArrayList<>(List.of(link("alternate", "application/cap+xml", capUrl(current)))));
             entry.setOtherLinks(
                     new ArrayList<>(List.of(link("related", "text/html", links.alertPage(current.alertId())))));
             entry.setSummary(text(clean(current.primary().headline())));
@@ -148,12 +152,11 @@ final class FeedRenderer {
     String title(PublishedAlert alert) {
         AlertEvent current = alert.current();
         String headline = clean(current.primary().headline().strip());
-        String prefix =
-                switch (alert.state()) {
-                    case CANCELLED -> message("feed.prefix.Cancel");
-                    case EXPIRED -> message("feed.prefix.expired");
-                    case ACTIVE -> current.msgType() == MsgType.Update ? message("feed.prefix.Update") : null;
-                };
+        String prefix = switch (alert.state()) {
+            case CANCELLED -> message("feed.prefix.Cancel");
+            case EXPIRED -> message("feed.prefix.expired");
+            case ACTIVE -> current.msgType() == MsgType.Update ? message("feed.prefix.Update") : null;
+        };
         return prefix == null ? headline : prefix + ": " + headline;
     }
 
@@ -181,8 +184,9 @@ final class FeedRenderer {
         if (!info.instruction().isEmpty()) {
             html.append("<p><strong>").append(escape(message("feed.advice"))).append("</strong></p><ul>");
             info.instruction()
-                    .forEach(line ->
-                            html.append("<li>").append(escape(clean(line.strip()))).append("</li>"));
+                    .forEach(line -> html.append("<li>")
+                            .append(escape(clean(line.strip())))
+                            .append("</li>"));
             html.append("</ul>");
         }
         html.append("<p>")
@@ -215,7 +219,8 @@ final class FeedRenderer {
         feed.setTitleEx(text(title));
         feed.setSubtitle(text(subtitle));
         feed.setLanguage("nb");
-        feed.setAlternateLinks(new ArrayList<>(List.of(link("alternate", "text/html", links.publicBaseUrl().toString()))));
+        feed.setAlternateLinks(new ArrayList<>(
+                List.of(link("alternate", "text/html", links.publicBaseUrl().toString()))));
         Person author = new Person();
         author.setName(message("feed.author"));
         author.setUri(links.publicBaseUrl().toString());
@@ -250,7 +255,10 @@ final class FeedRenderer {
     }
 
     private static Instant updated(List<PublishedAlert> alerts, Instant ifEmpty) {
-        return alerts.stream().map(PublishedAlert::changedAt).max(Comparator.naturalOrder()).orElse(ifEmpty);
+        return alerts.stream()
+                .map(PublishedAlert::changedAt)
+                .max(Comparator.naturalOrder())
+                .orElse(ifEmpty);
     }
 
     private static Content text(String value) {

@@ -28,19 +28,16 @@ class JdbcAlertHistorySource implements AlertHistorySource {
     @Transactional(readOnly = true)
     public List<List<AlertEvent>> notEndedBefore(Instant endedAfter) {
         Map<UUID, List<AlertEvent>> byAlert = new LinkedHashMap<>();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         SELECT v.alert_id, v.payload FROM alert_current c
                         JOIN alert_version cv ON cv.alert_id = c.alert_id AND cv.version = c.version
                         JOIN alert_version v ON v.alert_id = c.alert_id AND v.version <= c.version
                         WHERE CASE WHEN cv.msg_type = 'Cancel' THEN cv.sent ELSE cv.expires END > ?
                         ORDER BY v.alert_id, v.version
-                        """)
-                .param(Timestamp.from(endedAfter))
-                .query(rs -> {
-                    byAlert.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-                            .add(read(rs.getString(2)));
-                });
+                        """).param(Timestamp.from(endedAfter)).query(rs -> {
+            byAlert.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                    .add(read(rs.getString(2)));
+        });
         return List.copyOf(byAlert.values());
     }
 

@@ -10,10 +10,12 @@ public final class OsloTime {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
-    private static final DateTimeFormatter BOKMAL =
-            DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("nb")).withZone(ZONE);
-    private static final DateTimeFormatter ENGLISH =
-            DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.ENGLISH).withZone(ZONE);
+    private static final DateTimeFormatter BOKMAL = DateTimeFormatter.ofPattern(
+                    "d. MMMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("nb"))
+            .withZone(ZONE);
+    private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern(
+                    "d MMMM yyyy 'at' HH:mm", Locale.ENGLISH)
+            .withZone(ZONE);
 
     private OsloTime() {}
 

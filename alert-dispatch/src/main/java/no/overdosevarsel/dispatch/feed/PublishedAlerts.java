@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,14 +55,15 @@ public class PublishedAlerts implements SmartLifecycle {
     private final AtomicLong changes = new AtomicLong();
     private final ReentrantLock rebuilding = new ReentrantLock();
     private final Map<String, Validators> lastSeen = new ConcurrentHashMap<>();
-    private final Map<UUID, Optional<PublishedAlert>> archive = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Optional<PublishedAlert>> eldest) {
-            return size() > ARCHIVE_SIZE;
-        }
-    });
+    private final Map<UUID, Optional<PublishedAlert>> archive =
+            Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, Optional<PublishedAlert>> eldest) {
+                    return size() > ARCHIVE_SIZE;
+                }
+            });
     private volatile @Nullable Snapshot snapshot;
-    private @Nullable ScheduledExecutorService scheduler;
+    private volatile @Nullable ScheduledExecutorService scheduler;
     private @Nullable ScheduledFuture<?> nextRebuild;
 
     PublishedAlerts(
@@ -139,11 +141,18 @@ public class PublishedAlerts implements SmartLifecycle {
     /** After the version is committed, so the rebuilt view reads it. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(AlertVersionStored stored) {
+        if (!stored.firstTime()) {
+            return; // a redelivered version: nothing changed
+        }
         changes.incrementAndGet();
         archive.clear();
         ScheduledExecutorService executor = scheduler;
         if (executor != null) {
-            executor.execute(this::rebuildAndSchedule);
+            try {
+                executor.execute(this::rebuildAndSchedule);
+            } catch (RejectedExecutionException e) {
+                // Shutting down; the next request rebuilds the view if anyone still asks.
+            }
         }
     }
 
@@ -213,7 +222,9 @@ public class PublishedAlerts implements SmartLifecycle {
                 result = result.withLastModified(previous.lastModified());
             } else if (!result.lastModified().isAfter(previous.lastModified())) {
                 result = result.withLastModified(
-                        now.isAfter(previous.lastModified()) ? now : previous.lastModified().plusSeconds(1));
+                        now.isAfter(previous.lastModified())
+                                ? now
+                                : previous.lastModified().plusSeconds(1));
             }
         }
         if (lastSeen.size() > 10_000) {

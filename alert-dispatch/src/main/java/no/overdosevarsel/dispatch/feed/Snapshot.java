@@ -68,7 +68,8 @@ final class Snapshot {
             byId.put(alert.alertId(), alert);
             reach.put(alert.alertId(), reachOf(alert.current(), regions));
             // The next moment the view changes without a new version: an expiry, or an ended alert leaving it.
-            Instant next = ended.map(e -> e.plus(retention)).orElse(alert.current().expires());
+            Instant next =
+                    ended.map(e -> e.plus(retention)).orElse(alert.current().expires());
             if (next.isBefore(validUntil)) {
                 validUntil = next;
             }

@@ -45,7 +45,8 @@ class DirectMessageListener {
     @KafkaListener(id = "dispatch-direct-messages", topics = Topics.DIRECT_MESSAGES)
     void on(ConsumerRecord<String, byte[]> record) {
         DirectMessage message = EventJson.read(record.value(), DirectMessage.class);
-        jdbc.sql("INSERT INTO direct_message (message_id, channel, status) VALUES (?, ?, 'PENDING') ON CONFLICT DO NOTHING")
+        jdbc.sql(
+                        "INSERT INTO direct_message (message_id, channel, status) VALUES (?, ?, 'PENDING') ON CONFLICT DO NOTHING")
                 .params(message.messageId(), message.channel().name())
                 .update();
         String status = jdbc.sql("SELECT status FROM direct_message WHERE message_id = ?")
@@ -77,8 +78,7 @@ class DirectMessageListener {
         }
     }
 
-    private void mark(
-            DirectMessage message, String status, @Nullable String providerId, @Nullable String reason) {
+    private void mark(DirectMessage message, String status, @Nullable String providerId, @Nullable String reason) {
         jdbc.sql(
                         "UPDATE direct_message SET status = ?, provider_id = ?, failure_reason = ?, sent_at = now() WHERE message_id = ?")
                 .params(status, providerId, reason, message.messageId())

@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AlertPageController {
 
-    private static final CacheControl PAGE_CACHE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+    private static final CacheControl PAGE_CACHE =
+            CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
     private final PublishedAlerts alerts;
     private final AlertPageRenderer renderer;
@@ -37,7 +38,9 @@ class AlertPageController {
 
     @GetMapping("/varsel/{alertId}")
     ResponseEntity<byte[]> page(
-            @PathVariable String alertId, @RequestParam(name = "lang", required = false) @Nullable String lang, Locale locale) {
+            @PathVariable String alertId,
+            @RequestParam(name = "lang", required = false) @Nullable String lang,
+            Locale locale) {
         Locale language = language(lang, locale);
         Optional<Rendering> page = parse(alertId)
                 .flatMap(id -> alerts.renderAlert(

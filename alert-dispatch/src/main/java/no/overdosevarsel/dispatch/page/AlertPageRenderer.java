@@ -14,10 +14,10 @@ import no.overdosevarsel.dispatch.feed.Rendering;
 import no.overdosevarsel.dispatch.web.PublicLinks;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.IContext;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The alert page as HTML from a Thymeleaf template. Every piece of alert text goes through {@code th:text}, so it is
@@ -48,15 +48,21 @@ class AlertPageRenderer {
         Context context = new Context(locale);
         context.setVariable("lang", language);
         context.setVariable("textLang", info.language());
-        context.setVariable("translationMissing", !info.language().toLowerCase(Locale.ROOT).startsWith(language));
+        context.setVariable(
+                "translationMissing", !info.language().toLowerCase(Locale.ROOT).startsWith(language));
         context.setVariable("info", info);
         context.setVariable("state", published.state().name());
         context.setVariable("type", message("page.msgType." + alert.msgType().name(), locale));
         context.setVariable(
-                "notReal", alert.status() == AlertStatus.Actual ? null : message("page.alertStatus." + alert.status().name(), locale));
+                "notReal",
+                alert.status() == AlertStatus.Actual
+                        ? null
+                        : message("page.alertStatus." + alert.status().name(), locale));
         context.setVariable("severity", message("severity." + alert.severity().name(), locale));
         context.setVariable("severityLevel", alert.severity().name().toLowerCase(Locale.ROOT));
-        context.setVariable("places", String.join(", ", alert.regions().stream().map(this::name).toList()));
+        context.setVariable(
+                "places",
+                String.join(", ", alert.regions().stream().map(this::name).toList()));
         context.setVariable("effective", OsloTime.format(alert.effective(), locale));
         context.setVariable("expires", OsloTime.format(alert.expires(), locale));
         context.setVariable("version", alert.version());

@@ -22,8 +22,7 @@ class SubscriberCopy {
     /** Applies a snapshot unless a newer revision is already stored (a stale redelivery changes nothing). */
     @Transactional
     void apply(SubscriptionEvent snapshot) {
-        int changed = jdbc.sql(
-                        """
+        int changed = jdbc.sql("""
                         INSERT INTO subscriber (id, revision, active, language, min_severity_rank, unsubscribe_token, updated_at)
                         VALUES (:id, :revision, :active, :language, :rank, :token, :updatedAt)
                         ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, active = excluded.active,
@@ -43,7 +42,9 @@ class SubscriberCopy {
             return;
         }
         UUID id = snapshot.subscriberId();
-        jdbc.sql("DELETE FROM subscriber_region WHERE subscriber_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM subscriber_region WHERE subscriber_id = ?")
+                .param(id)
+                .update();
         jdbc.sql("DELETE FROM contact_point WHERE subscriber_id = ?").param(id).update();
         for (String region : snapshot.regions().stream().distinct().toList()) {
             jdbc.sql("INSERT INTO subscriber_region (subscriber_id, region_code) VALUES (?, ?)")

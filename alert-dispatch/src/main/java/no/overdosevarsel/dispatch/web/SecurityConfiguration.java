@@ -17,6 +17,7 @@ class SecurityConfiguration {
                                 HttpMethod.GET,
                                 "/feeds/**",
                                 "/varsel/**",
+                                "/cap/**",
                                 "/outbox",
                                 "/outbox.json",
                                 "/actuator/health/**",

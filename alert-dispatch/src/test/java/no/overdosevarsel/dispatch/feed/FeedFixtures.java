@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import no.overdosevarsel.contracts.alert.AlertEvent;
 import no.overdosevarsel.contracts.alert.AlertInfo;
 import no.overdosevarsel.contracts.alert.AlertStatus;
@@ -190,11 +191,16 @@ public final class FeedFixtures {
 
         private final Map<UUID, List<AlertEvent>> versions = new LinkedHashMap<>();
         private final PublishedAlerts published;
-        private int queries;
+        private final AtomicInteger queries = new AtomicInteger();
+        private volatile boolean failing;
 
         public Store(Clock clock) {
             this.published = new PublishedAlerts(
-                    this, messages(), LINKS, new FeedProperties(Duration.ofDays(7), 200, Duration.ofSeconds(60)), clock);
+                    this,
+                    messages(),
+                    LINKS,
+                    new FeedProperties(Duration.ofDays(7), 200, Duration.ofSeconds(60)),
+                    clock);
         }
 
         public PublishedAlerts published() {
@@ -204,20 +210,31 @@ public final class FeedFixtures {
         /** Stores the versions and announces each, as the read model does after its transaction commits. */
         public Store store(AlertEvent... alerts) {
             for (AlertEvent alert : alerts) {
-                versions.computeIfAbsent(alert.alertId(), id -> new ArrayList<>()).add(alert);
+                synchronized (this) {
+                    versions.computeIfAbsent(alert.alertId(), id -> new ArrayList<>())
+                            .add(alert);
+                }
                 published.on(new AlertVersionStored(alert, true));
             }
             return this;
         }
 
+        /** Makes every query fail, as a database that is down would. */
+        public void failing(boolean failing) {
+            this.failing = failing;
+        }
+
         /** How many times the view asked the store for the alerts in the feeds. */
         public int queries() {
-            return queries;
+            return queries.get();
         }
 
         @Override
-        public List<List<AlertEvent>> notEndedBefore(Instant endedAfter) {
-            queries++;
+        public synchronized List<List<AlertEvent>> notEndedBefore(Instant endedAfter) {
+            queries.incrementAndGet();
+            if (failing) {
+                throw new IllegalStateException("database down");
+            }
             List<List<AlertEvent>> result = new ArrayList<>();
             for (List<AlertEvent> history : versions.values()) {
                 AlertEvent current = history.stream()
@@ -232,7 +249,10 @@ public final class FeedFixtures {
         }
 
         @Override
-        public List<AlertEvent> history(UUID alertId) {
+        public synchronized List<AlertEvent> history(UUID alertId) {
+            if (failing) {
+                throw new IllegalStateException("database down");
+            }
             return versions.getOrDefault(alertId, List.of()).stream()
                     .sorted(Comparator.comparingInt(AlertEvent::version))
                     .toList();

@@ -46,7 +46,8 @@ class FeedRenderingTests {
         assertThat(feed.getLanguage()).isEqualTo("nb");
         assertThat(feed.getLink()).isEqualTo("https://varsel.example.no");
         assertThat(rss.text())
-                .contains("href=\"https://varsel.example.no/feeds/NO-03.rss\" rel=\"self\" type=\"application/rss+xml\"");
+                .contains(
+                        "href=\"https://varsel.example.no/feeds/NO-03.rss\" rel=\"self\" type=\"application/rss+xml\"");
     }
 
     @Test
@@ -73,8 +74,7 @@ class FeedRenderingTests {
                         org.assertj.core.groups.Tuple.tuple(
                                 "text/html", "https://varsel.example.no/varsel/" + alert.alertId()),
                         org.assertj.core.groups.Tuple.tuple(
-                                "application/cap+xml",
-                                "https://varsel.example.no/cap/" + alert.alertId() + "/1.xml"));
+                                "application/cap+xml", "https://varsel.example.no/cap/" + alert.alertId() + "/1.xml"));
     }
 
     @Test
@@ -86,14 +86,11 @@ class FeedRenderingTests {
 
         Schemas.assertValidAtom(index.body());
         Entry entry = atom(index).getEntries().getFirst();
-        assertThat(entry.getAlternateLinks())
-                .singleElement()
-                .satisfies(link -> {
-                    assertThat(link.getRel()).isEqualTo("alternate");
-                    assertThat(link.getType()).isEqualTo("application/cap+xml");
-                    assertThat(link.getHref())
-                            .isEqualTo("https://varsel.example.no/cap/" + first.alertId() + "/2.xml");
-                });
+        assertThat(entry.getAlternateLinks()).singleElement().satisfies(link -> {
+            assertThat(link.getRel()).isEqualTo("alternate");
+            assertThat(link.getType()).isEqualTo("application/cap+xml");
+            assertThat(link.getHref()).isEqualTo("https://varsel.example.no/cap/" + first.alertId() + "/2.xml");
+        });
         assertThat(entry.getUpdated()).isEqualTo(NOW);
     }
 
@@ -125,7 +122,10 @@ class FeedRenderingTests {
         Rendering atom = feed("0301", FeedFormat.ATOM);
 
         Schemas.assertValidAtom(atom.body());
-        assertThat(atom.text()).doesNotContain("<script").contains("&lt;script&gt;").contains("Tromsø, Bærum og Ås");
+        assertThat(atom.text())
+                .doesNotContain("<script")
+                .contains("&lt;script&gt;")
+                .contains("Tromsø, Bærum og Ås");
         Entry entry = atom(atom).getEntries().getFirst();
         assertThat(entry.getTitleEx().getType()).isEqualTo("text");
         assertThat(entry.getTitle()).isEqualTo(TRICKY_HEADLINE);

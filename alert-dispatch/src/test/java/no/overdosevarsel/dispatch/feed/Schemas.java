@@ -64,7 +64,8 @@ public final class Schemas {
         properties.put(ValidateProperty.ERROR_HANDLER, collect);
         ValidationDriver driver = new ValidationDriver(properties.toPropertyMap(), CompactSchemaReader.getInstance());
         try {
-            assertThat(driver.loadSchema(new InputSource(resource("schemas/atom_rfc4287.rnc").toString())))
+            assertThat(driver.loadSchema(
+                            new InputSource(resource("schemas/atom_rfc4287.rnc").toString())))
                     .as("Atom schema loads: %s", errors)
                     .isTrue();
             boolean valid = driver.validate(new InputSource(new ByteArrayInputStream(xml)));

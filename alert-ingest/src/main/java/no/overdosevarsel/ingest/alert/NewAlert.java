@@ -2,6 +2,9 @@ package no.overdosevarsel.ingest.alert;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import no.overdosevarsel.contracts.alert.AlertEvent;
+import no.overdosevarsel.contracts.alert.AlertInfo;
 import no.overdosevarsel.contracts.alert.AlertStatus;
 import no.overdosevarsel.contracts.alert.Certainty;
 import no.overdosevarsel.contracts.alert.EvidenceSource;
@@ -34,6 +37,40 @@ public record NewAlert(
 
     public NewAlert {
         substances = List.copyOf(substances);
-        regions = List.copyOf(regions);
+        // The catalogue's form ("no-03" is NO-03), so that drafts compare and filter like published versions.
+        regions = regions.stream()
+                .map(code -> code.strip().toUpperCase(Locale.ROOT))
+                .distinct()
+                .toList();
+    }
+
+    /** The content of a published version, as it would be asked for: the starting point of an update. */
+    static NewAlert of(AlertEvent version) {
+        AlertInfo primary = version.primary();
+        AlertText english = version.info().stream()
+                .skip(1)
+                .filter(info -> info.language().equals(AlertText.ENGLISH))
+                .findFirst()
+                .map(info -> new AlertText(
+                        info.event(), info.headline(), info.description(), info.instruction(), info.contact()))
+                .orElse(null);
+        return new NewAlert(
+                version.status(),
+                version.severity(),
+                version.urgency(),
+                version.certainty(),
+                version.evidenceSource(),
+                version.substances(),
+                version.regions(),
+                version.effective(),
+                version.expires(),
+                new AlertText(
+                        primary.event(),
+                        primary.headline(),
+                        primary.description(),
+                        primary.instruction(),
+                        primary.contact()),
+                english,
+                version.web());
     }
 }

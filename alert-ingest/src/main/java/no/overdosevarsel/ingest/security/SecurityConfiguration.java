@@ -1,28 +1,34 @@
 package no.overdosevarsel.ingest.security;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
+import no.overdosevarsel.ingest.coordinator.CoordinatorAccounts;
+import no.overdosevarsel.ingest.coordinator.Role;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * HTTP Basic for the API, without sessions; health and info open to probes and load balancers; everything else
- * signed in.
+ * HTTP Basic against the local accounts in the database, without sessions; health and info open to probes; concern
+ * reports open to the public; account administration for ADMIN; everything else needs a coordinator role. Finer rules
+ * (approver, region scope, four eyes) are the features' own.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-
     static final String API = "/api/**";
+
+    private static final String[] STAFF = {Role.COORDINATOR.name(), Role.APPROVER.name(), Role.ADMIN.name()};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
@@ -30,8 +36,12 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/reports")
+                        .permitAll()
+                        .requestMatchers("/api/admin/**")
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers(API)
-                        .hasRole(CoordinatorAccount.COORDINATOR)
+                        .hasAnyRole(STAFF)
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
@@ -45,20 +55,29 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
+        // bcrypt for new hashes, tagged {bcrypt} so that a stronger encoder can take over later.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     @Bean
-    UserDetailsService coordinatorAccounts(CoordinatorAccountProperties properties, PasswordEncoder encoder) {
-        CoordinatorAccount account = CoordinatorAccount.from(properties);
-        if (account.generated()) {
-            log.warn(
-                    "No password set for the built-in coordinator account (overdosevarsel.security.coordinator-password,"
-                            + " env OVERDOSEVARSEL_SECURITY_COORDINATOR_PASSWORD). Generated one for this run only:"
-                            + " username '{}', password '{}'",
-                    account.username(),
-                    account.password());
-        }
-        return new InMemoryUserDetailsManager(account.toUser(encoder));
+    UserDetailsService coordinatorLogins(CoordinatorAccounts accounts) {
+        return username -> accounts.credentials(username)
+                .map(credentials -> User.withUsername(credentials.coordinator().username())
+                        .password(credentials.passwordHash())
+                        .roles(credentials.coordinator().roles().stream()
+                                .map(Role::name)
+                                .toArray(String[]::new))
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such enabled account"));
+    }
+
+    @Bean
+    WebMvcConfigurer currentCoordinatorArgument(CurrentCoordinatorResolver resolver) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(resolver);
+            }
+        };
     }
 }

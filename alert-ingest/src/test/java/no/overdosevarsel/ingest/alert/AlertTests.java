@@ -16,15 +16,17 @@ import no.overdosevarsel.contracts.alert.MsgType;
 import no.overdosevarsel.contracts.alert.Severity;
 import no.overdosevarsel.contracts.alert.Urgency;
 import no.overdosevarsel.contracts.region.RegionCatalogue;
-import no.overdosevarsel.contracts.region.UnknownRegionException;
+import no.overdosevarsel.ingest.alert.AlertRefusedException.Reason;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class AlertTests {
 
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00.123456Z");
+    private static final Instant SENT = Instant.parse("2026-11-27T12:00:00Z");
     private static final Duration VALIDITY = Duration.ofDays(14);
-    private static final AlertId ID = AlertId.random();
+    private static final RegionCatalogue CATALOGUE = RegionCatalogue.norway();
     private static final AlertText BOKMAL = new AlertText(
             "Nitazener i heroin",
             "Heroin med nitazener i Oslo",
@@ -38,73 +40,147 @@ class AlertTests {
             List.of("Do not use alone", "Have naloxone at hand"),
             null);
 
-    @Test
-    void firstVersionIsAnActualAlertInForceFromNowForTheDefaultValidity() {
-        AlertEvent first = publish(newAlert(null, null, List.of("0301"), null)).current();
+    private final Alert alert = Alert.draft(AlertId.random(), content(null, null, List.of("0301"), null), "kari", NOW);
 
-        Instant sent = Instant.parse("2026-11-27T12:00:00Z");
-        assertThat(first.alertId()).isEqualTo(ID.value());
+    @Test
+    void aNewDraftIsUnpublishedAndRecordedAsCreated() {
+        assertThat(alert.publication()).isEqualTo(Publication.NOT_PUBLISHED);
+        assertThat(alert.review()).isEqualTo(Review.DRAFT);
+        assertThat(alert.versions()).isEmpty();
+        assertThat(alert.changes()).extracting(Alert.Change::action).containsExactly("CREATED");
+    }
+
+    @Test
+    void approvalBySomeoneElsePublishesTheFirstVersionAsAnActualAlertInForceForTheDefaultValidity() {
+        alert.submit("kari");
+
+        AlertEvent first = alert.approve("ola", NOW, VALIDITY, CATALOGUE);
+
         assertThat(first.version()).isOne();
         assertThat(first.msgType()).isEqualTo(MsgType.Alert);
         assertThat(first.status()).isEqualTo(AlertStatus.Actual);
-        assertThat(first.sender()).isEqualTo("coordinator");
-        assertThat(first.sent()).as("CAP times have whole seconds").isEqualTo(sent);
-        assertThat(first.effective()).isEqualTo(sent);
-        assertThat(first.expires()).isEqualTo(sent.plus(VALIDITY));
+        assertThat(first.sender()).isEqualTo("ola");
+        assertThat(first.sent()).as("CAP times have whole seconds").isEqualTo(SENT);
+        assertThat(first.effective()).isEqualTo(SENT);
+        assertThat(first.expires()).isEqualTo(SENT.plus(VALIDITY));
         assertThat(first.references()).isEmpty();
+        assertThat(alert.publication()).isEqualTo(Publication.PUBLISHED);
+        assertThat(alert.review()).isEqualTo(Review.NONE);
+        assertThat(alert.draft()).isNull();
+        assertThat(alert.newVersions()).containsExactly(first);
     }
 
     @Test
-    void defaultExpiryCountsFromTheGivenStart() {
-        Instant effective = NOW.plus(Duration.ofDays(1));
+    void theAuthorOrTheSubmitterCannotApprove() {
+        alert.edit(content(null, null, List.of("0301"), ENGLISH), "lise");
+        alert.submit("ola");
 
-        AlertEvent first =
-                publish(newAlert(effective, null, List.of("0301"), null)).current();
-
-        assertThat(first.effective()).isEqualTo(effective);
-        assertThat(first.expires()).isEqualTo(effective.plus(VALIDITY));
+        assertRefused(() -> alert.approve("kari", NOW, VALIDITY, CATALOGUE), Reason.SELF_APPROVAL);
+        assertRefused(() -> alert.approve("lise", NOW, VALIDITY, CATALOGUE), Reason.SELF_APPROVAL);
+        assertRefused(() -> alert.approve("ola", NOW, VALIDITY, CATALOGUE), Reason.SELF_APPROVAL);
+        assertThat(alert.approve("per", NOW, VALIDITY, CATALOGUE).version()).isOne();
     }
 
     @Test
-    void bokmalComesFirstAndEnglishBorrowsTheBokmalContactWhenItHasNone() {
-        AlertEvent first =
-                publish(newAlert(null, null, List.of("0301"), ENGLISH)).current();
+    void onlySubmittedContentCanBeApprovedOrRejected() {
+        assertRefused(() -> alert.approve("ola", NOW, VALIDITY, CATALOGUE), Reason.INVALID_TRANSITION);
+        assertRefused(() -> alert.reject("ola", "nei"), Reason.INVALID_TRANSITION);
+    }
 
-        assertThat(first.info()).extracting(AlertInfo::language).containsExactly("nb", "en");
-        assertThat(first.primary().headline()).isEqualTo("Heroin med nitazener i Oslo");
-        assertThat(first.info("en").headline()).isEqualTo("Heroin with nitazenes in Oslo");
-        assertThat(first.info("en").contact()).isEqualTo("Ring 113 ved overdose");
+    @Test
+    void editingSubmittedContentSendsItBackToDraft() {
+        alert.submit("kari");
+
+        alert.edit(content(null, null, List.of("0301", "NO-32"), null), "kari");
+
+        assertThat(alert.review()).isEqualTo(Review.DRAFT);
+        assertThat(alert.submittedBy()).isNull();
+        assertRefused(() -> alert.approve("ola", NOW, VALIDITY, CATALOGUE), Reason.INVALID_TRANSITION);
+    }
+
+    @Test
+    void anUpdateReferencesEveryEarlierVersionAndTheCancelReferencesAll() {
+        alert.submit("kari");
+        alert.approve("ola", NOW, VALIDITY, CATALOGUE);
+        alert.edit(content(null, null, List.of("0301"), ENGLISH), "kari");
+        alert.submit("kari");
+
+        AlertEvent update = alert.approve("ola", NOW.plusSeconds(60), VALIDITY, CATALOGUE);
+        AlertEvent cancel = alert.cancel("ola", "feil", NOW.plusSeconds(120));
+
+        assertThat(update.msgType()).isEqualTo(MsgType.Update);
+        assertThat(update.version()).isEqualTo(2);
+        assertThat(update.references()).containsExactly(1);
+        assertThat(update.info()).extracting(AlertInfo::language).containsExactly("nb", "en");
+        assertThat(update.info("en").contact()).isEqualTo("Ring 113 ved overdose");
+        assertThat(cancel.msgType()).isEqualTo(MsgType.Cancel);
+        assertThat(cancel.references()).containsExactly(1, 2);
+        assertThat(cancel.info()).isEqualTo(update.info());
+        assertThat(alert.publication()).isEqualTo(Publication.CANCELLED);
+        assertRefused(() -> alert.edit(content(null, null, List.of("0301"), null), "kari"), Reason.INVALID_TRANSITION);
+        assertRefused(() -> alert.cancel("ola", null, NOW), Reason.INVALID_TRANSITION);
+    }
+
+    @Test
+    void expiresOnlyOnceItsTimeIsUp() {
+        alert.submit("kari");
+        AlertEvent first = alert.approve("ola", NOW, VALIDITY, CATALOGUE);
+
+        assertThat(alert.expireIfDue(first.expires().minusSeconds(1))).isFalse();
+        assertThat(alert.expireIfDue(first.expires())).isTrue();
+        assertThat(alert.publication()).isEqualTo(Publication.EXPIRED);
+        assertThat(alert.expireIfDue(first.expires().plusSeconds(1))).isFalse();
+        assertThat(alert.newVersions()).as("no new version on expiry").containsExactly(first);
+    }
+
+    @Test
+    void onlyAnExtremeAlertMayBePublishedAloneAndTheReasonIsRecorded() {
+        assertRefused(() -> alert.publishAlone("kari", "haster", NOW, VALIDITY, CATALOGUE), Reason.SOLO_NOT_ALLOWED);
+
+        Alert extreme = Alert.draft(AlertId.random(), extreme(), "kari", NOW);
+        AlertEvent first = extreme.publishAlone("kari", "ingen godkjenner svarer", NOW, VALIDITY, CATALOGUE);
+
+        assertThat(first.sender()).isEqualTo("kari");
+        assertThat(extreme.changes().getLast().action()).isEqualTo("PUBLISHED_BY_ONE_COORDINATOR");
+        assertThat(extreme.changes().getLast().details()).containsEntry("reason", "ingen godkjenner svarer");
     }
 
     @Test
     void regionsAreKeptOnceEachInCatalogueForm() {
-        AlertEvent first = publish(newAlert(null, null, List.of("no-32", " 0301 ", "NO-32"), null))
-                .current();
+        Alert regions = Alert.draft(
+                AlertId.random(), content(null, null, List.of("no-32", " 0301 ", "NO-32"), null), "kari", NOW);
+        regions.submit("kari");
 
-        assertThat(first.regions()).containsExactly("NO-32", "0301");
+        assertThat(regions.approve("ola", NOW, VALIDITY, CATALOGUE).regions()).containsExactly("NO-32", "0301");
     }
 
     @Test
-    void refusesAnUnknownRegion() {
-        assertThatThrownBy(() -> publish(newAlert(null, null, List.of("0301", "NO-99"), null)))
-                .isInstanceOf(UnknownRegionException.class);
+    void refusesToPublishWhatWouldAlreadyHaveExpired() {
+        Alert late = Alert.draft(
+                AlertId.random(),
+                content(NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(1)), List.of("0301"), null),
+                "kari",
+                NOW);
+        late.submit("kari");
+
+        assertRefused(() -> late.approve("ola", NOW, VALIDITY, CATALOGUE), Reason.INVALID_CONTENT);
+        assertThat(late.publication()).isEqualTo(Publication.NOT_PUBLISHED);
     }
 
     @Test
-    void refusesToExpireBeforeItTakesEffect() {
-        Instant effective = NOW.plus(Duration.ofDays(2));
-
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> publish(newAlert(effective, effective, List.of("0301"), null)))
-                .withMessageContaining("expire after it takes effect");
+    void aStaleRevisionIsRefused() {
+        assertRefused(() -> alert.requireRevision(2), Reason.STALE);
+        alert.requireRevision(1);
+        alert.requireRevision(null);
     }
 
     @Test
-    void refusesAnAlertThatHasAlreadyExpired() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> publish(
-                        newAlert(NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(1)), List.of("0301"), null)))
-                .withMessageContaining("expired");
+    void auditOfAnEditNamesEachChangedFieldWithOldAndNewValue() {
+        alert.edit(content(null, null, List.of("0301", "NO-32"), null), "ola");
+
+        assertThat(alert.changes().getLast().details().get("changed"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsOnlyKeys("regions");
     }
 
     @Test
@@ -112,24 +188,33 @@ class AlertTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new AlertText("e", "h".repeat(141), "d", List.of("råd"), null));
         assertThatIllegalArgumentException().isThrownBy(() -> new AlertText("e", "h", "d", List.of(), null));
-        assertThat(new AlertText("e", "h".repeat(140), "d", List.of("råd"), null).headline())
-                .hasSize(AlertText.HEADLINE_MAX_LENGTH);
     }
 
-    @Test
-    void keepsEveryVersionInOrder() {
-        Alert alert = publish(newAlert(null, null, List.of("0301"), null));
-
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new Alert(AlertId.random(), NOW, "coordinator", alert.versions()));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Alert(ID, NOW, "coordinator", List.of()));
+    private static void assertRefused(ThrowingCallable call, Reason reason) {
+        assertThatThrownBy(call)
+                .isInstanceOf(AlertRefusedException.class)
+                .extracting(e -> ((AlertRefusedException) e).reason())
+                .isEqualTo(reason);
     }
 
-    private static Alert publish(NewAlert content) {
-        return Alert.publish(ID, content, "coordinator", NOW, VALIDITY, RegionCatalogue.norway());
+    private static NewAlert extreme() {
+        NewAlert c = content(null, null, List.of("0301"), null);
+        return new NewAlert(
+                c.status(),
+                Severity.Extreme,
+                c.urgency(),
+                c.certainty(),
+                c.evidenceSource(),
+                c.substances(),
+                c.regions(),
+                c.effective(),
+                c.expires(),
+                c.norwegian(),
+                c.english(),
+                c.web());
     }
 
-    private static NewAlert newAlert(
+    private static NewAlert content(
             @Nullable Instant effective, @Nullable Instant expires, List<String> regions, @Nullable AlertText english) {
         return new NewAlert(
                 null,

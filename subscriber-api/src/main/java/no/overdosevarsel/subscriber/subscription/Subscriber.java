@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import no.overdosevarsel.contracts.alert.Severity;
 import no.overdosevarsel.contracts.region.Region;
 import no.overdosevarsel.contracts.region.RegionCatalogue;
@@ -23,7 +25,7 @@ final class Subscriber {
     private static final Comparator<Contact> BY_CHANNEL = Comparator.comparing(Contact::channel);
 
     private final SubscriberId id;
-    private final String name;
+    private final @Nullable String name;
     private final @Nullable String organisation;
     private final Language language;
     private final Severity minimumSeverity;
@@ -38,7 +40,7 @@ final class Subscriber {
 
     Subscriber(
             SubscriberId id,
-            String name,
+            @Nullable String name,
             @Nullable String organisation,
             Language language,
             Severity minimumSeverity,
@@ -101,6 +103,27 @@ final class Subscriber {
                 now);
     }
 
+    /**
+     * A new, active subscriber made by an SMS keyword: no name, the one region, the sender's number waiting for
+     * verification, the lowest severity threshold.
+     *
+     * @param number in E.164
+     */
+    static Subscriber byKeyword(String number, Region region, Language language, Instant now) {
+        return new Subscriber(
+                SubscriberId.random(),
+                null,
+                null,
+                language,
+                Severity.Minor,
+                SubscriberStatus.ACTIVE,
+                1,
+                List.of(region.code()),
+                List.of(Contact.unverified(Channel.SMS, number, now)),
+                now,
+                now);
+    }
+
     Optional<Contact> contact(Channel channel) {
         return contacts.stream().filter(c -> c.channel() == channel).findFirst();
     }
@@ -121,6 +144,56 @@ final class Subscriber {
         revision++;
         updatedAt = now;
         return true;
+    }
+
+    /**
+     * The person withdrew consent for this address: alerts stop reaching it until they resume.
+     *
+     * @return false if nothing changed (no such contact point, or opted out already)
+     */
+    boolean optOut(Channel channel, String address, Instant now) {
+        return change(c -> c.reaches(channel, address) && !c.optedOut(), c -> c.optedOutAt(now), now);
+    }
+
+    /** As {@link #optOut(Channel, String, Instant)} for every address on the channel. */
+    boolean optOut(Channel channel, Instant now) {
+        return change(c -> c.channel() == channel && !c.optedOut(), c -> c.optedOutAt(now), now);
+    }
+
+    /**
+     * The person asked to get alerts again at an address they had confirmed and then opted out of. An address never
+     * verified stays unverified: resuming is no way around double opt-in.
+     *
+     * @return false if nothing changed
+     */
+    boolean resume(Channel channel, String address, Instant now) {
+        return change(c -> c.reaches(channel, address) && c.verified() && c.optedOut(), c -> c.optedOutAt(null), now);
+    }
+
+    /**
+     * The provider said this address can never be delivered to.
+     *
+     * @return false if nothing changed
+     */
+    boolean markUndeliverable(Channel channel, String address, Instant now) {
+        return change(
+                c -> c.reaches(channel, address) && c.undeliverableAt() == null, c -> c.undeliverableAt(now), now);
+    }
+
+    private boolean change(Predicate<Contact> which, UnaryOperator<Contact> how, Instant now) {
+        boolean changed = false;
+        for (int i = 0; i < contacts.size(); i++) {
+            Contact contact = contacts.get(i);
+            if (which.test(contact)) {
+                contacts.set(i, how.apply(contact));
+                changed = true;
+            }
+        }
+        if (changed) {
+            revision++;
+            updatedAt = now;
+        }
+        return changed;
     }
 
     /** The channels whose contact point is not verified yet. */
@@ -157,6 +230,7 @@ final class Subscriber {
         return id;
     }
 
+    @Nullable
     String name() {
         return name;
     }

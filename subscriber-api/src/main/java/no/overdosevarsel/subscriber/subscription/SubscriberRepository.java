@@ -54,8 +54,9 @@ class SubscriberRepository {
         for (Contact contact : subscriber.contacts()) {
             jdbc.sql("""
                             INSERT INTO contact_point (id, subscriber_id, channel, address, created_at, verified_at,
-                                                       opted_out_at)
-                            VALUES (:id, :subscriberId, :channel, :address, :createdAt, :verifiedAt, :optedOutAt)
+                                                       opted_out_at, undeliverable_at)
+                            VALUES (:id, :subscriberId, :channel, :address, :createdAt, :verifiedAt, :optedOutAt,
+                                    :undeliverableAt)
                             """)
                     .param("id", contact.id())
                     .param("subscriberId", subscriber.id().value())
@@ -64,6 +65,7 @@ class SubscriberRepository {
                     .param("createdAt", timestamp(contact.createdAt()))
                     .param("verifiedAt", timestamp(contact.verifiedAt()))
                     .param("optedOutAt", timestamp(contact.optedOutAt()))
+                    .param("undeliverableAt", timestamp(contact.undeliverableAt()))
                     .update();
         }
     }
@@ -109,12 +111,65 @@ class SubscriberRepository {
                 .param("id", subscriber.id().value())
                 .update();
         for (Contact contact : subscriber.contacts()) {
-            jdbc.sql("UPDATE contact_point SET verified_at = :verifiedAt, opted_out_at = :optedOutAt WHERE id = :id")
+            jdbc.sql("""
+                            UPDATE contact_point
+                            SET verified_at = :verifiedAt, opted_out_at = :optedOutAt,
+                                undeliverable_at = :undeliverableAt
+                            WHERE id = :id
+                            """)
                     .param("verifiedAt", timestamp(contact.verifiedAt()))
                     .param("optedOutAt", timestamp(contact.optedOutAt()))
+                    .param("undeliverableAt", timestamp(contact.undeliverableAt()))
                     .param("id", contact.id())
                     .update();
         }
+    }
+
+    /** Every subscriber with a contact point at this address, in id order (the order to lock them in). */
+    List<SubscriberId> idsWithAddress(Channel channel, String address) {
+        return jdbc.sql("""
+                        SELECT DISTINCT subscriber_id FROM contact_point
+                        WHERE channel = :channel AND address = :address
+                        ORDER BY subscriber_id
+                        """)
+                .param("channel", channel.name())
+                .param("address", address)
+                .query((rs, n) -> new SubscriberId(rs.getObject("subscriber_id", UUID.class)))
+                .list();
+    }
+
+    /** The subscriber whose contact point at this address was added last and still waits for verification. */
+    Optional<SubscriberId> latestPendingWithAddress(Channel channel, String address) {
+        return jdbc.sql("""
+                        SELECT subscriber_id FROM contact_point
+                        WHERE channel = :channel AND address = :address AND verified_at IS NULL
+                          AND opted_out_at IS NULL
+                        ORDER BY created_at DESC LIMIT 1
+                        """)
+                .param("channel", channel.name())
+                .param("address", address)
+                .query((rs, n) -> new SubscriberId(rs.getObject("subscriber_id", UUID.class)))
+                .optional();
+    }
+
+    /** The language of whichever of these subscribers changed last. */
+    Optional<Language> languageOfLatest(List<SubscriberId> ids) {
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT language FROM subscriber WHERE id IN (:ids) ORDER BY updated_at DESC LIMIT 1")
+                .param("ids", ids.stream().map(SubscriberId::value).toList())
+                .query(String.class)
+                .optional()
+                .flatMap(Language::of);
+    }
+
+    /** Deletes the subscriber and, by cascade, its regions, contact points and codes. */
+    boolean delete(SubscriberId id) {
+        return jdbc.sql("DELETE FROM subscriber WHERE id = :id")
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     private List<String> regionsOf(SubscriberId id) {
@@ -126,7 +181,7 @@ class SubscriberRepository {
 
     private List<Contact> contactsOf(SubscriberId id) {
         return jdbc.sql("""
-                        SELECT id, channel, address, created_at, verified_at, opted_out_at
+                        SELECT id, channel, address, created_at, verified_at, opted_out_at, undeliverable_at
                         FROM contact_point WHERE subscriber_id = :id
                         """)
                 .param("id", id.value())
@@ -136,7 +191,8 @@ class SubscriberRepository {
                         rs.getString("address"),
                         instant(rs, "created_at"),
                         nullableInstant(rs, "verified_at"),
-                        nullableInstant(rs, "opted_out_at")))
+                        nullableInstant(rs, "opted_out_at"),
+                        nullableInstant(rs, "undeliverable_at")))
                 .list();
     }
 
@@ -158,7 +214,7 @@ class SubscriberRepository {
     }
 
     private record Row(
-            String name,
+            @Nullable String name,
             @Nullable String organisation,
             Language language,
             Severity minimumSeverity,

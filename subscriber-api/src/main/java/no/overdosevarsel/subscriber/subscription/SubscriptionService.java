@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import no.overdosevarsel.contracts.Topics;
 import no.overdosevarsel.contracts.region.RegionCatalogue;
 import no.overdosevarsel.contracts.subscription.Channel;
-import no.overdosevarsel.platform.outbox.Outbox;
-import no.overdosevarsel.subscriber.security.Signer;
 import no.overdosevarsel.subscriber.verification.Redemption;
 import no.overdosevarsel.subscriber.verification.VerificationCodes;
 import org.slf4j.Logger;
@@ -23,29 +20,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubscriptionService {
 
-    /** The purpose of the HMAC in unsubscribe tokens. */
-    static final String UNSUBSCRIBE_PURPOSE = "unsubscribe";
-
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
 
     private final SubscriberRepository subscribers;
     private final VerificationCodes codes;
-    private final Outbox outbox;
-    private final Signer signer;
+    private final Snapshots snapshots;
     private final RegionCatalogue regions;
     private final Clock clock;
 
     SubscriptionService(
             SubscriberRepository subscribers,
             VerificationCodes codes,
-            Outbox outbox,
-            Signer signer,
+            Snapshots snapshots,
             RegionCatalogue regions,
             Clock clock) {
         this.subscribers = subscribers;
         this.codes = codes;
-        this.outbox = outbox;
-        this.signer = signer;
+        this.snapshots = snapshots;
         this.regions = regions;
         this.clock = clock;
     }
@@ -104,9 +95,7 @@ public class SubscriptionService {
     }
 
     private void publish(Subscriber subscriber) {
-        String unsubscribeToken =
-                signer.sign(UNSUBSCRIBE_PURPOSE, subscriber.id().toString());
-        outbox.append(Topics.SUBSCRIPTIONS, subscriber.id().toString(), subscriber.snapshot(unsubscribeToken));
+        snapshots.publish(subscriber);
     }
 
     /** PostgreSQL keeps microseconds: a time read back equals the one written and published. */

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import no.overdosevarsel.contracts.Topics;
@@ -53,15 +54,47 @@ public class VerificationCodes {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void issue(UUID contactPointId, Channel channel, String address, Locale language) {
-        String code = "%06d".formatted(random.nextInt(1_000_000));
+        String code = newCode();
         Instant now = now();
-        Instant expiresAt = now.plus(properties.codeValidity());
-        verifications.insert(new Verification(
-                UUID.randomUUID(), contactPointId, hash(contactPointId, code), now, expiresAt, 0, null));
+        Instant expiresAt = store(contactPointId, code, now);
         outbox.append(
                 Topics.DIRECT_MESSAGES,
                 address,
                 messages.verificationCode(channel, address, language, code, now, expiresAt));
+    }
+
+    /**
+     * As {@link #issue}, for a number that asked for alerts by SMS keyword: the message asks the person to reply with
+     * the code, and names what they asked for.
+     *
+     * @param number in E.164
+     * @param placeName the region they asked for, as a person would write it
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void issueForReply(UUID contactPointId, String number, Locale language, String placeName) {
+        String code = newCode();
+        Instant now = now();
+        Instant expiresAt = store(contactPointId, code, now);
+        outbox.append(
+                Topics.DIRECT_MESSAGES, number, messages.replyCode(number, language, code, placeName, now, expiresAt));
+    }
+
+    /** The codes sent to the contact point, oldest first, without the codes: for a subscriber's export of their data. */
+    public List<IssuedCode> history(UUID contactPointId) {
+        return verifications.allOf(contactPointId).stream()
+                .map(v -> new IssuedCode(v.createdAt(), v.expiresAt(), v.attempts(), v.usedAt()))
+                .toList();
+    }
+
+    private String newCode() {
+        return "%06d".formatted(random.nextInt(1_000_000));
+    }
+
+    private Instant store(UUID contactPointId, String code, Instant now) {
+        Instant expiresAt = now.plus(properties.codeValidity());
+        verifications.insert(new Verification(
+                UUID.randomUUID(), contactPointId, hash(contactPointId, code), now, expiresAt, 0, null));
+        return expiresAt;
     }
 
     /**

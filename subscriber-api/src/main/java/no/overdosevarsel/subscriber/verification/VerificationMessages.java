@@ -23,6 +23,25 @@ class VerificationMessages {
         this.messages = messages;
     }
 
+    /** An SMS asking the sender of a keyword to reply with the code: key {@code verification.sms.reply}. */
+    DirectMessage replyCode(
+            String to, Locale language, String code, String placeName, Instant createdAt, Instant notAfter) {
+        Object[] args = {
+            code, Long.toString(Duration.between(createdAt, notAfter).toMinutes()), placeName
+        };
+        return new DirectMessage(
+                DirectMessage.SCHEMA_VERSION,
+                UUID.randomUUID(),
+                DirectMessage.Purpose.VERIFICATION_CODE,
+                Channel.SMS,
+                to,
+                language.toLanguageTag(),
+                null,
+                messages.getMessage("verification.sms.reply", args, language),
+                createdAt,
+                notAfter);
+    }
+
     DirectMessage verificationCode(
             Channel channel, String to, Locale language, String code, Instant createdAt, Instant notAfter) {
         // Strings, not numbers, so that MessageFormat prints them as they are.

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +56,29 @@ class VerificationRepository {
                         rs.getInt("attempts"),
                         nullableInstant(rs, "used_at")))
                 .optional();
+    }
+
+    /** Every code sent to the contact point, oldest first. */
+    List<Verification> allOf(UUID contactPointId) {
+        return jdbc.sql("""
+                        SELECT id, contact_point_id, code_hash, created_at, expires_at, attempts, used_at
+                        FROM verification WHERE contact_point_id = :contactPointId
+                        ORDER BY created_at
+                        """)
+                .param("contactPointId", contactPointId)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    private static Verification map(ResultSet rs) throws SQLException {
+        return new Verification(
+                rs.getObject("id", UUID.class),
+                rs.getObject("contact_point_id", UUID.class),
+                rs.getBytes("code_hash"),
+                instant(rs, "created_at"),
+                instant(rs, "expires_at"),
+                rs.getInt("attempts"),
+                nullableInstant(rs, "used_at"));
     }
 
     void update(Verification verification) {

@@ -82,7 +82,8 @@ class SubscriberTests {
                         c.address(),
                         REGISTERED,
                         VERIFIED,
-                        c.channel() == Channel.SMS ? VERIFIED : null))
+                        c.channel() == Channel.SMS ? VERIFIED : null,
+                        null))
                 .toList();
         Subscriber subscriber = new Subscriber(
                 registered.id(),

@@ -34,13 +34,13 @@ final class EmailAlertRenderer {
     Rendered render(AlertEvent alert, String language, @Nullable String unsubscribeUrl) {
         Locale locale = Locale.forLanguageTag(language);
         AlertInfo info = alert.info(language);
-        List<String> places =
-                alert.regions().stream().map(regions::displayName).toList();
+        List<String> places = alert.regions().stream().map(regions::displayName).toList();
         String type = messages.getMessage("sms.type." + alert.msgType().name(), null, locale);
         String severity = messages.getMessage("severity." + alert.severity().name(), null, locale);
         String subject = type + " (" + severity + "): " + info.headline().strip() + " – " + String.join(", ", places);
-        DateTimeFormatter time =
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(NORWAY);
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .withZone(NORWAY);
 
         Context context = new Context(locale);
         context.setVariable("alert", alert);

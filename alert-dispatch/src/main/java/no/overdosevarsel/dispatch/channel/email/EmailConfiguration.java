@@ -23,21 +23,20 @@ class EmailConfiguration {
 
     @Bean
     EmailGateway emailGateway(EmailProperties properties, ObjectProvider<JavaMailSender> mail, LocalOutbox outbox) {
-        EmailGateway gateway =
-                switch (properties.provider()) {
-                    case "smtp" -> {
-                        JavaMailSender sender = mail.getIfAvailable();
-                        if (sender == null) {
-                            throw new IllegalStateException("Email provider smtp needs spring.mail.host (SPRING_MAIL_HOST), "
-                                    + "or set overdosevarsel.email.provider=local");
-                        }
-                        yield new SmtpEmailGateway(sender, properties);
-                    }
-                    case "local" -> new LocalEmailGateway(outbox);
-                    default ->
-                        throw new IllegalStateException("overdosevarsel.email.provider must be smtp or local, not "
-                                + properties.provider());
-                };
+        EmailGateway gateway = switch (properties.provider()) {
+            case "smtp" -> {
+                JavaMailSender sender = mail.getIfAvailable();
+                if (sender == null) {
+                    throw new IllegalStateException("Email provider smtp needs spring.mail.host (SPRING_MAIL_HOST), "
+                            + "or set overdosevarsel.email.provider=local");
+                }
+                yield new SmtpEmailGateway(sender, properties);
+            }
+            case "local" -> new LocalEmailGateway(outbox);
+            default ->
+                throw new IllegalStateException(
+                        "overdosevarsel.email.provider must be smtp or local, not " + properties.provider());
+        };
         log.info("Email goes to: {}", gateway.describe());
         return gateway;
     }

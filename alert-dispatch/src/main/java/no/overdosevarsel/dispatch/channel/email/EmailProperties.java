@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("overdosevarsel.email")
 record EmailProperties(
         @DefaultValue("smtp") String provider,
-        @DefaultValue("Overdosevarsel <varsel@overdosevarsel.no>") String from,
+
+        @DefaultValue("Overdosevarsel <varsel@overdosevarsel.no>")
+        String from,
+
         @DefaultValue("4") int concurrency,
         @DefaultValue("overdosevarsel.no") String messageIdDomain) {}

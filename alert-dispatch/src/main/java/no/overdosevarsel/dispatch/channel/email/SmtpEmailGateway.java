@@ -5,12 +5,12 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import no.overdosevarsel.dispatch.delivery.SendResult;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import no.overdosevarsel.dispatch.delivery.SendResult;
 
 /**
  * Multipart text + HTML over SMTP, UTF-8, with our own Message-ID and RFC 8058 one-click unsubscribe headers.
@@ -29,7 +29,8 @@ final class SmtpEmailGateway implements EmailGateway {
     @Override
     public SendResult send(OutgoingEmail email) {
         try {
-            MimeMessage message = new FixedIdMimeMessage(mail.createMimeMessage().getSession(), email.messageId());
+            MimeMessage message =
+                    new FixedIdMimeMessage(mail.createMimeMessage().getSession(), email.messageId());
             MimeMessageHelper helper =
                     new MimeMessageHelper(message, email.html() != null, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
@@ -52,7 +53,8 @@ final class SmtpEmailGateway implements EmailGateway {
         } catch (MailAuthenticationException e) {
             return new SendResult.RetryLater("smtp authentication failed", null);
         } catch (MailSendException e) {
-            return permanent(e) ? new SendResult.Rejected("smtp rejected: " + e.getMessage(), false)
+            return permanent(e)
+                    ? new SendResult.Rejected("smtp rejected: " + e.getMessage(), false)
                     : new SendResult.RetryLater("smtp: " + e.getMessage(), null);
         } catch (MailException e) {
             return new SendResult.RetryLater("smtp: " + e.getMessage(), null);

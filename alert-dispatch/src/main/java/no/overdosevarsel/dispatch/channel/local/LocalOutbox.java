@@ -59,5 +59,10 @@ public class LocalOutbox {
 
     /** One message in the local outbox. */
     public record Entry(
-            long id, Channel channel, String recipient, @Nullable String subject, String body, Instant createdAt) {}
+            long id,
+            Channel channel,
+            String recipient,
+            @Nullable String subject,
+            String body,
+            Instant createdAt) {}
 }

@@ -36,7 +36,8 @@ final class SmsAlertText {
         String tail = messages.getMessage("sms.more", new Object[] {links.alertPage(alert.alertId())}, locale) + " "
                 + messages.getMessage("sms.stop", null, locale);
         String headline = clean(info.headline());
-        List<String> advice = info.instruction().stream().map(SmsAlertText::clean).toList();
+        List<String> advice =
+                info.instruction().stream().map(SmsAlertText::clean).toList();
 
         for (int adviceLines = advice.size(); adviceLines >= 0; adviceLines--) {
             String text = compose(type, headline, place, advice.subList(0, adviceLines), tail);

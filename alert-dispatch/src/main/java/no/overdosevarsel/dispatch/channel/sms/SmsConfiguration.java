@@ -17,16 +17,15 @@ class SmsConfiguration {
 
     @Bean
     SmsGateway smsGateway(SmsProperties properties, LocalOutbox outbox, PublicLinks links) {
-        SmsGateway gateway =
-                switch (properties.provider()) {
-                    case "twilio" ->
-                        new TwilioSmsGateway(
-                                properties.twilio(), properties.twilio().callbackUrl(links), properties.concurrency());
-                    case "local" -> new LocalSmsGateway(outbox);
-                    default ->
-                        throw new IllegalStateException("overdosevarsel.sms.provider must be twilio or local, not "
-                                + properties.provider());
-                };
+        SmsGateway gateway = switch (properties.provider()) {
+            case "twilio" ->
+                new TwilioSmsGateway(
+                        properties.twilio(), properties.twilio().callbackUrl(links), properties.concurrency());
+            case "local" -> new LocalSmsGateway(outbox);
+            default ->
+                throw new IllegalStateException(
+                        "overdosevarsel.sms.provider must be twilio or local, not " + properties.provider());
+        };
         log.info("SMS goes to: {}", gateway.describe());
         return gateway;
     }

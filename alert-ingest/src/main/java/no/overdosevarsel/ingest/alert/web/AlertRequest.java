@@ -18,7 +18,7 @@ import no.overdosevarsel.ingest.alert.NewAlert;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The body of {@code POST /api/alerts}: the text in bokmål at the top level, an optional English translation beside
+ * The body of {@code POST /api/alerts} and {@code PUT /api/alerts/{id}}: the text in bokmål at the top level, an optional English translation beside
  * it. Components without {@code @Nullable} are required; Bean Validation and {@link AlertRequestValidator} enforce
  * that before anything reads them.
  */
@@ -63,6 +63,36 @@ record AlertRequest(
                 new AlertText(event, headline, description, instruction, blankToNull(contact)),
                 english == null ? null : english.toText(),
                 web);
+    }
+
+    /** The content under review, in the shape a client sends it. */
+    static AlertRequest of(NewAlert content) {
+        AlertText text = content.norwegian();
+        AlertText english = content.english();
+        return new AlertRequest(
+                content.status(),
+                content.severity(),
+                content.urgency(),
+                content.certainty(),
+                content.evidenceSource(),
+                text.event(),
+                text.headline(),
+                text.description(),
+                text.instruction(),
+                content.substances(),
+                content.regions(),
+                content.effective(),
+                content.expires(),
+                text.contact(),
+                content.web(),
+                english == null
+                        ? null
+                        : new Translation(
+                                english.event(),
+                                english.headline(),
+                                english.description(),
+                                english.instruction(),
+                                english.contact()));
     }
 
     static @Nullable String blankToNull(@Nullable String text) {

@@ -15,9 +15,11 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Subscribing and verifying need no login (the verification code is the proof); health and info are public for probes;
- * every other request is refused with a 403 problem. The JSON API is stateless and sends no cookies, so CSRF protection
- * is off for {@code /api/**} only.
+ * Public, without a login, each with its own proof: subscribing and verifying (the verification code), asking for a
+ * manage link (sent only to the address itself), what a manage link or unsubscribe link allows (the signed token),
+ * Twilio's webhook (its signature). Health and info are public for probes; every other request is refused with a 403
+ * problem. Nothing here uses a session or a cookie, so there is nothing for CSRF to ride on: CSRF protection is off for
+ * these paths, which RFC 8058 one-click unsubscribe and Twilio's webhook require.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -30,13 +32,23 @@ class WebSecurityConfiguration {
                         // An error dispatch of a permitted request must keep its own status and body.
                         .dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/subscribers", "/api/subscribers/*/verify")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/subscribers",
+                                "/api/subscribers/*/verify",
+                                "/api/subscribers/manage-link",
+                                "/webhooks/twilio/sms",
+                                "/unsubscribe/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/unsubscribe/*", "/api/manage/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.DELETE, "/api/manage/*")
                         .permitAll()
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
                         .permitAll()
                         .anyRequest()
                         .denyAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/webhooks/**", "/unsubscribe/**"))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(exceptions ->

@@ -1,4 +1,4 @@
-/** Who may call what over HTTP: the public subscribe and verify endpoints, health and info; nothing else. */
+/** Who may call what over HTTP: the public endpoints, each with its own proof, health and info; nothing else. */
 @NullMarked
 package no.overdosevarsel.subscriber.security.web;
 

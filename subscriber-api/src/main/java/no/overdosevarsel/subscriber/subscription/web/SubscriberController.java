@@ -4,6 +4,10 @@ import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.UUID;
 import no.overdosevarsel.platform.web.ProblemException;
+import no.overdosevarsel.subscriber.ratelimit.Bucket;
+import no.overdosevarsel.subscriber.ratelimit.RateLimiter;
+import no.overdosevarsel.subscriber.subscription.ContactAddresses;
+import no.overdosevarsel.subscriber.subscription.NewSubscriber;
 import no.overdosevarsel.subscriber.subscription.SubscriberId;
 import no.overdosevarsel.subscriber.subscription.SubscriptionService;
 import no.overdosevarsel.subscriber.subscription.VerificationOutcome;
@@ -25,10 +29,15 @@ class SubscriberController {
 
     private final SubscriptionService subscriptions;
     private final SubscribeRequestValidator subscribeRequestValidator;
+    private final RateLimiter limiter;
 
-    SubscriberController(SubscriptionService subscriptions, SubscribeRequestValidator subscribeRequestValidator) {
+    SubscriberController(
+            SubscriptionService subscriptions,
+            SubscribeRequestValidator subscribeRequestValidator,
+            RateLimiter limiter) {
         this.subscriptions = subscriptions;
         this.subscribeRequestValidator = subscribeRequestValidator;
+        this.limiter = limiter;
     }
 
     @InitBinder("subscribeRequest")
@@ -36,10 +45,20 @@ class SubscriberController {
         binder.addValidators(subscribeRequestValidator);
     }
 
-    /** 202: the subscriber is stored, but nothing reaches them until a contact point is verified. */
+    /**
+     * 202: the subscriber is stored, but nothing reaches them until a contact point is verified. Each subscription sends
+     * a code to every address in it, so each address may be named only a few times an hour, whoever asks (429 after
+     * that). The answer is the same whether or not an address is subscribed already.
+     */
     @PostMapping
     ResponseEntity<SubscribedResponse> subscribe(@Valid @RequestBody SubscribeRequest request) {
-        SubscribedResponse subscribed = SubscribedResponse.of(subscriptions.subscribe(request.toNewSubscriber()));
+        NewSubscriber command = request.toNewSubscriber();
+        command.contacts()
+                .forEach((channel, address) -> limiter.acquire(
+                        Bucket.SUBSCRIBE_PER_ADDRESS,
+                        channel + ":"
+                                + ContactAddresses.normalise(channel, address).orElse(address)));
+        SubscribedResponse subscribed = SubscribedResponse.of(subscriptions.subscribe(command));
         return ResponseEntity.accepted()
                 .location(ServletUriComponentsBuilder.fromCurrentRequestUri()
                         .path("/{id}")

@@ -1,0 +1,25 @@
+package no.overdosevarsel.subscriber.ratelimit;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param enabled off only for load tests; never in production
+ * @param limits overrides of {@link Bucket#defaultLimit()}
+ * @param maxKeys keys tracked before expired windows are swept, bounding memory under a flood of distinct clients
+ */
+@ConfigurationProperties("overdosevarsel.rate-limit")
+record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        Map<Bucket, Limit> limits,
+        @DefaultValue("100000") int maxKeys) {
+
+    RateLimitProperties {
+        limits = limits == null ? Map.of() : Map.copyOf(limits);
+    }
+
+    Limit limit(Bucket bucket) {
+        return limits.getOrDefault(bucket, bucket.defaultLimit());
+    }
+}
