@@ -2,6 +2,7 @@ package no.overdosevarsel.standalone;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,25 +49,49 @@ final class StandaloneApps implements AutoCloseable {
     private boolean closed;
 
     StandaloneApps(StandaloneOptions options, Map<String, String> environment) {
+        Map<String, String> links = linksUnlessConfigured(options, environment);
+        Map<String, String> dispatch = new LinkedHashMap<>(links);
+        dispatch.putAll(localOutboxUnlessConfigured(environment, options.appArguments()));
         this.apps = List.of(
                 new App(
                         "alert-ingest",
                         AlertIngestApplication.class,
                         options.ingestPort(),
                         StandaloneOptions.INGEST_PORT,
-                        Map.of()),
+                        links),
                 new App(
                         "subscriber-api",
                         SubscriberApiApplication.class,
                         options.subscriberPort(),
                         StandaloneOptions.SUBSCRIBER_PORT,
-                        Map.of()),
+                        links),
                 new App(
                         "alert-dispatch",
                         AlertDispatchApplication.class,
                         options.dispatchPort(),
                         StandaloneOptions.DISPATCH_PORT,
-                        localOutboxUnlessConfigured(environment, options.appArguments())));
+                        dispatch));
+    }
+
+    /** Links in messages and pages point at the ports the apps run on here, unless they are set otherwise. */
+    static Map<String, String> linksUnlessConfigured(StandaloneOptions options, Map<String, String> environment) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (!configured(
+                environment,
+                options.appArguments(),
+                "overdosevarsel.links.public-base-url",
+                "OVERDOSEVARSEL_LINKS_PUBLICBASEURL")) {
+            properties.put("overdosevarsel.links.public-base-url", "http://localhost:" + options.dispatchPort());
+        }
+        if (!configured(
+                environment,
+                options.appArguments(),
+                "overdosevarsel.links.subscriber-base-url",
+                "OVERDOSEVARSEL_LINKS_SUBSCRIBERBASEURL",
+                "SUBSCRIBER_BASE_URL")) {
+            properties.put("overdosevarsel.links.subscriber-base-url", "http://localhost:" + options.subscriberPort());
+        }
+        return properties;
     }
 
     /**
@@ -76,19 +101,20 @@ final class StandaloneApps implements AutoCloseable {
     static Map<String, String> localOutboxUnlessConfigured(
             Map<String, String> environment, List<String> userArguments) {
         Map<String, String> properties = new LinkedHashMap<>();
-        if (!configured(environment, "TWILIO_ACCOUNT_SID", userArguments, "overdosevarsel.sms.twilio.account-sid")) {
+        if (!configured(environment, userArguments, "overdosevarsel.sms.twilio.account-sid", "TWILIO_ACCOUNT_SID")) {
             properties.put("overdosevarsel.sms.provider", "local");
         }
-        if (!configured(environment, "SPRING_MAIL_HOST", userArguments, "spring.mail.host")) {
+        if (!configured(environment, userArguments, "spring.mail.host", "SPRING_MAIL_HOST")) {
             properties.put("overdosevarsel.email.provider", "local");
         }
         return properties;
     }
 
+    /** Whether the user sets {@code property}, on the command line or through one of its environment variables. */
     private static boolean configured(
-            Map<String, String> environment, String variable, List<String> userArguments, String property) {
-        String value = environment.get(variable);
-        return (value != null && !value.isBlank()) || userArguments.stream().anyMatch(arg -> names(arg, property));
+            Map<String, String> environment, List<String> userArguments, String property, String... variables) {
+        return userArguments.stream().anyMatch(arg -> names(arg, property))
+                || Arrays.stream(variables).map(environment::get).anyMatch(value -> value != null && !value.isBlank());
     }
 
     List<App> apps() {

@@ -21,4 +21,24 @@ class StandaloneAppsTests {
                         Map.of("TWILIO_ACCOUNT_SID", "AC123"), List.of("--spring.mail.host=smtp.example.org")))
                 .isEmpty();
     }
+
+    @Test
+    void pointsLinksInMessagesAtThePortsTheAppsRunOn() {
+        var options =
+                StandaloneOptions.parse(new String[] {"--dispatch-port=9083", "--subscriber-port=9082"}, Map.of());
+
+        assertThat(StandaloneApps.linksUnlessConfigured(options, Map.of()))
+                .containsEntry("overdosevarsel.links.public-base-url", "http://localhost:9083")
+                .containsEntry("overdosevarsel.links.subscriber-base-url", "http://localhost:9082");
+    }
+
+    @Test
+    void keepsLinksThePersonRunningItSetsForAPublicAddress() {
+        var options = StandaloneOptions.parse(
+                new String[] {"--overdosevarsel.links.public-base-url=https://varsel.example.no"}, Map.of());
+
+        assertThat(StandaloneApps.linksUnlessConfigured(
+                        options, Map.of("SUBSCRIBER_BASE_URL", "https://abonnement.example.no")))
+                .isEmpty();
+    }
 }
