@@ -18,11 +18,13 @@ class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer
         TestInfrastructure.Database database = TestInfrastructure.createDatabase();
         context.getEnvironment()
                 .getPropertySources()
-                .addFirst(new MapPropertySource("realInfrastructure", Map.of(
-                        "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                        "spring.datasource.url", database.url(),
-                        "spring.datasource.username", database.username(),
-                        "spring.datasource.password", database.password())));
+                .addFirst(new MapPropertySource(
+                        "realInfrastructure",
+                        Map.of(
+                                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                                "spring.datasource.url", database.url(),
+                                "spring.datasource.username", database.username(),
+                                "spring.datasource.password", database.password())));
         // Registered before any other bean, so destroyed after all of them: consumers and pools close first.
         if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
             registry.registerDisposableBean("realInfrastructure", () -> {

@@ -32,7 +32,8 @@ public final class TwilioStub implements AutoCloseable {
     private final WireMockServer server;
 
     public TwilioStub() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(32));
+        server = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().containerThreads(32));
         server.start();
         acceptAll();
     }
@@ -108,13 +109,11 @@ public final class TwilioStub implements AutoCloseable {
         return aResponse()
                 .withStatus(201)
                 .withHeader("Content-Type", "application/json")
-                .withBody(
-                        """
+                .withBody("""
                         {"sid": "SM{{randomValue length=32 type='HEXADECIMAL' uppercase=false}}",
                          "account_sid": "%s", "status": "queued", "num_segments": "1",
                          "api_version": "2010-04-01", "direction": "outbound-api"}
-                        """
-                                .formatted(ACCOUNT_SID))
+                        """.formatted(ACCOUNT_SID))
                 .withTransformers("response-template");
     }
 
@@ -122,11 +121,9 @@ public final class TwilioStub implements AutoCloseable {
         return aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json")
-                .withBody(
-                        """
+                .withBody("""
                         {"code": %d, "message": "stubbed Twilio error %d", "more_info": "https://www.twilio.com/docs/errors/%d", "status": %d}
-                        """
-                                .formatted(code, code, code, status));
+                        """.formatted(code, code, code, status));
     }
 
     private static Map<String, String> form(String body) {

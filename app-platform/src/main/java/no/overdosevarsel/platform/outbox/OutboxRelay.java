@@ -105,9 +105,7 @@ public class OutboxRelay implements SmartLifecycle {
             backoff = Duration.ZERO;
             lastError.set(null);
         } catch (RuntimeException e) {
-            backoff = backoff.isZero()
-                    ? Duration.ofMillis(500)
-                    : min(backoff.multipliedBy(2), properties.maxBackoff());
+            backoff = backoff.isZero() ? Duration.ofMillis(500) : min(backoff.multipliedBy(2), properties.maxBackoff());
             next = backoff;
             lastFailure.set(clock.instant());
             lastError.set(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -132,7 +130,10 @@ public class OutboxRelay implements SmartLifecycle {
             List<Row> rows = jdbc.sql("SELECT id, topic, message_key, payload FROM outbox ORDER BY id LIMIT ?")
                     .param(properties.batchSize())
                     .query((rs, n) -> new Row(
-                            rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"), rs.getString("payload")))
+                            rs.getLong("id"),
+                            rs.getString("topic"),
+                            rs.getString("message_key"),
+                            rs.getString("payload")))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
@@ -179,7 +180,8 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    @Nullable String lastError() {
+    @Nullable
+    String lastError() {
         return lastError.get();
     }
 
@@ -187,5 +189,6 @@ public class OutboxRelay implements SmartLifecycle {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private record Row(long id, String topic, String key, @Nullable String payload) {}
+    private record Row(
+            long id, String topic, String key, @Nullable String payload) {}
 }

@@ -53,8 +53,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             List<Map<String, String>> errors = new ArrayList<>();
             e.fieldErrors().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
-                    .forEach(entry -> errors.add(
-                            Map.of("field", entry.getKey(), "message", text(entry.getValue(), locale, entry.getValue()))));
+                    .forEach(entry -> errors.add(Map.of(
+                            "field", entry.getKey(), "message", text(entry.getValue(), locale, entry.getValue()))));
             body.setProperty("errors", errors);
         }
         return ResponseEntity.status(e.status()).body(body);

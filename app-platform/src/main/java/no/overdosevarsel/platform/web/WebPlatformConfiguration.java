@@ -2,10 +2,10 @@ package no.overdosevarsel.platform.web;
 
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /** Problem details for every app; bokmål unless the client asks for English. */
