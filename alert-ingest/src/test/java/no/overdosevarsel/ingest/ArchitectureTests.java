@@ -38,9 +38,9 @@ class ArchitectureTests {
             .resideInAPackage(APP_WEB);
 
     @ArchTest
-    static final ArchRule alertFeatureKnowsNothingOfHttp = noClasses()
+    static final ArchRule alertAndReportFeaturesKnowNothingOfHttp = noClasses()
             .that()
-            .resideInAPackage("no.overdosevarsel.ingest.alert")
+            .resideInAnyPackage("no.overdosevarsel.ingest.alert", "no.overdosevarsel.ingest.report")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(

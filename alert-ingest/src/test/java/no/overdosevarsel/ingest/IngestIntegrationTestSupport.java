@@ -29,7 +29,11 @@ import org.springframework.test.web.servlet.client.RestTestClient;
             "overdosevarsel.security.admin-password=" + IngestIntegrationTestSupport.PASSWORD,
             "overdosevarsel.outbox.poll-interval=100ms",
             "overdosevarsel.alerts.expiry-check-interval=300ms",
-            "overdosevarsel.alerts.solo-publishing.office-days="
+            "overdosevarsel.alerts.solo-publishing.office-days=",
+            "overdosevarsel.reports.rate-limit.per-client=3",
+            "overdosevarsel.reports.rate-limit.period=1h",
+            // as behind a proxy: the client's address comes from X-Forwarded-For, so each test can be its own client
+            "server.forward-headers-strategy=framework"
         })
 @RealInfrastructure
 public abstract class IngestIntegrationTestSupport {

@@ -36,8 +36,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The outbox keeps what was published while Kafka is unreachable and delivers it, once each and in order, when a broker
- * answers again. Its own app context, pointed at a port where no broker listens yet; a broker is then started on that
- * port, as a restarted broker would come back.
+ * answers again. Its own app context, pointed at a port where no broker listens yet; then a broker starts and that port
+ * is forwarded to it, as a broker restarted at the configured address would come back.
  */
 class KafkaOutageIntegrationTests {
 
@@ -59,18 +59,22 @@ class KafkaOutageIntegrationTests {
 
             // Nothing reaches a broker that is not there; the rows wait, and health says so.
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> count(jdbc), n -> n == 4);
-            Health health =
-                    app.getBean("outboxHealthIndicator", HealthIndicator.class).health(true);
-            assertThat(health.getDetails()).containsEntry("pending", 4L).containsKey("lastError");
+            HealthIndicator outboxHealth = app.getBean("outboxHealthIndicator", HealthIndicator.class);
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(outboxHealth.health(true).getDetails())
+                            .containsEntry("pending", 4L)
+                            .containsKey("lastError"));
             assertThat(app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
                             .get("outbox.pending")
                             .gauge()
                             .value())
                     .isEqualTo(4.0);
 
-            EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, Topics.ALERTS).kafkaPorts(port);
+            EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, Topics.ALERTS);
             broker.brokerProperties(Map.of("auto.create.topics.enable", "false"));
             broker.afterPropertiesSet();
+            String[] address = broker.getBrokersAsString().split(",")[0].split(":");
+            TcpForwarder brokerBack = new TcpForwarder(port, address[0], Integer.parseInt(address[1]));
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> count(jdbc), n -> n == 0);
                 assertThat(outboxHealth.health(true).getStatus()).isEqualTo(Status.UP);
@@ -87,6 +91,7 @@ class KafkaOutageIntegrationTests {
                             .containsExactly(1, 2);
                 }
             } finally {
+                brokerBack.close();
                 broker.destroy();
             }
         }
@@ -94,20 +99,20 @@ class KafkaOutageIntegrationTests {
 
     private static ConfigurableApplicationContext startIngest(
             TestInfrastructure.Database database, String unreachableBroker) {
+        // Command-line arguments: they outrank the app's own property file, as in production.
         return new SpringApplicationBuilder(AlertIngestApplication.class)
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=" + database.url(),
-                        "spring.datasource.username=" + database.username(),
-                        "spring.datasource.password=" + database.password(),
-                        "spring.kafka.bootstrap-servers=" + unreachableBroker,
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.datasource.password=" + database.password(),
+                        "--spring.kafka.bootstrap-servers=" + unreachableBroker,
                         // The broker that comes back brings the topic; do not wait for one at start-up.
-                        "spring.kafka.admin.auto-create=false",
-                        "overdosevarsel.security.admin-password=" + IngestIntegrationTestSupport.PASSWORD,
-                        "overdosevarsel.outbox.poll-interval=100ms",
-                        "overdosevarsel.outbox.max-backoff=1s",
-                        "overdosevarsel.outbox.send-timeout=3s")
-                .run();
+                        "--spring.kafka.admin.auto-create=false",
+                        "--overdosevarsel.security.admin-password=" + IngestIntegrationTestSupport.PASSWORD,
+                        "--overdosevarsel.outbox.poll-interval=100ms",
+                        "--overdosevarsel.outbox.max-backoff=1s",
+                        "--overdosevarsel.outbox.send-timeout=3s");
     }
 
     private static AlertId publish(AlertService alerts, String marker) {

@@ -36,4 +36,26 @@ class ArchitectureTests {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("com.google.i18n.phonenumbers..");
+
+    /** The Twilio SDK checks webhook signatures, nothing more; subscriber-api never calls a provider. */
+    @ArchTest
+    static final ArchRule onlyTheTwilioWebhookUsesTheTwilioSdk = noClasses()
+            .that()
+            .resideOutsideOfPackage("no.overdosevarsel.subscriber.keyword.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.twilio..");
+
+    /** Keywords, links, feedback and rate limits are adapters around subscriptions, never the other way round. */
+    @ArchTest
+    static final ArchRule subscriptionsDoNotDependOnTheirAdapters = noClasses()
+            .that()
+            .resideInAPackage("no.overdosevarsel.subscriber.subscription")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "no.overdosevarsel.subscriber.keyword..",
+                    "no.overdosevarsel.subscriber.manage..",
+                    "no.overdosevarsel.subscriber.feedback..",
+                    "no.overdosevarsel.subscriber.unsubscribe..");
 }

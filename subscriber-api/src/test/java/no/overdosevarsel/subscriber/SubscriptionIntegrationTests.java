@@ -36,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -73,7 +74,11 @@ class SubscriptionIntegrationTests {
 
     @BeforeEach
     void connect() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // The JDK's client, explicitly: Apache HttpClient, should a dependency bring it onto the classpath, would
+        // silently retry a 429 after its Retry-After, repeating a request the test means to send once.
+        http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port)
+                .build();
         kafka = new TopicReader(bootstrapServers, Topics.DIRECT_MESSAGES, Topics.SUBSCRIPTIONS);
     }
 

@@ -20,14 +20,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads topics from the beginning with a plain consumer, as any other service would: no consumer group, every
  * partition assigned, records kept so that a test can look for the ones it caused.
  */
-final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
-    TopicReader(String bootstrapServers, String... topics) {
+    public TopicReader(String bootstrapServers, String... topics) {
         consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -60,7 +60,7 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Waits for a record on the topic with this key and no value: a tombstone. */
-    void awaitTombstone(String topic, String key) {
+    public void awaitTombstone(String topic, String key) {
         await().atMost(PATIENCE)
                 .pollInSameThread()
                 .pollInterval(Duration.ofMillis(50))

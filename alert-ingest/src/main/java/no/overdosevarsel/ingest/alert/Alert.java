@@ -341,7 +341,7 @@ final class Alert {
                 IntStream.range(1, number).boxed().toList());
     }
 
-    /** Moves to the next revision, after the caller checked the one the client saw. */
+    /** Refuses a change based on another revision than the current one; null means the client named none. */
     void requireRevision(@Nullable Integer expected) {
         if (expected != null && expected != revision) {
             throw new AlertRefusedException(Reason.STALE, "problem.alert.stale", revision);

@@ -1,5 +1,6 @@
 /**
- * Alerts and their published versions: validated, stored and announced on the {@code alerts} topic in one transaction.
+ * Alerts and their lifecycle: drafts, four-eyes approval, updates, cancellation and expiry, each audited; every published
+ * version is stored and queued for the {@code alerts} topic in one transaction.
  */
 @NullMarked
 package no.overdosevarsel.ingest.alert;

@@ -1,6 +1,7 @@
 package no.overdosevarsel.ingest.security;
 
 import java.util.List;
+import no.overdosevarsel.ingest.coordinator.ApiTokens;
 import no.overdosevarsel.ingest.coordinator.CoordinatorAccounts;
 import no.overdosevarsel.ingest.coordinator.Role;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -15,11 +16,13 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * HTTP Basic against the local accounts in the database, without sessions; health and info open to probes; concern
+ * HTTP Basic against the local accounts in the database, or an API token ({@code Bearer ovt_…}) acting as one, without
+ * sessions; health and info open to probes; concern
  * reports open to the public; account administration for ADMIN; everything else needs a coordinator role. Finer rules
  * (approver, region scope, four eyes) are the features' own.
  */
@@ -31,8 +34,10 @@ class SecurityConfiguration {
     private static final String[] STAFF = {Role.COORDINATOR.name(), Role.APPROVER.name(), Role.ADMIN.name()};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health", "info"))
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, ApiTokens tokens)
+            throws Exception {
+        return http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health", "info"))
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()

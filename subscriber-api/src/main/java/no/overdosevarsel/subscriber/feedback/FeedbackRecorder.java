@@ -1,6 +1,7 @@
 package no.overdosevarsel.subscriber.feedback;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import no.overdosevarsel.contracts.feedback.ContactFeedback;
@@ -10,6 +11,7 @@ import no.overdosevarsel.subscriber.subscription.OptOuts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +33,14 @@ class FeedbackRecorder {
         this.optOuts = optOuts;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** Ids older than the topic's retention (30 days) cannot be redelivered: they need not be remembered. */
+    @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT6H")
+    void forgetOldIds() {
+        jdbc.sql("DELETE FROM processed_feedback WHERE processed_at < :cutoff")
+                .param("cutoff", OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofDays(31)), ZoneOffset.UTC))
+                .update();
     }
 
     @Transactional

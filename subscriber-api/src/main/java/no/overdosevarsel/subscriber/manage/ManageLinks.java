@@ -34,7 +34,7 @@ public class ManageLinks {
     static final String PURPOSE = "manage-link";
     static final String PATH = "/manage/{token}";
 
-    /** More than this many subscribers at one address is abuse or a mistake; the newest are covered. */
+    /** More than this many subscribers at one address is abuse or a mistake; a link covers the first ten by id. */
     private static final int MAX_SUBSCRIBERS = 10;
 
     private static final Logger log = LoggerFactory.getLogger(ManageLinks.class);

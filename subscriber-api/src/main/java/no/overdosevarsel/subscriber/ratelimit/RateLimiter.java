@@ -59,5 +59,10 @@ public class RateLimiter {
         });
     }
 
+    /** How many keys are tracked now. */
+    int trackedKeys() {
+        return windows.size();
+    }
+
     private record Window(long endsAt, int count) {}
 }

@@ -65,8 +65,15 @@ public final class Signer {
             return Optional.empty();
         }
         try {
-            String value = new String(UNBASE64.decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+            byte[] valueBytes = UNBASE64.decode(token.substring(0, dot));
             byte[] mac = UNBASE64.decode(token.substring(dot + 1));
+            // Decoding ignores the padding bits of a last character: only the one canonical spelling is accepted,
+            // so that a token cannot be varied into another string that still verifies.
+            if (!BASE64.encodeToString(valueBytes).equals(token.substring(0, dot))
+                    || !BASE64.encodeToString(mac).equals(token.substring(dot + 1))) {
+                return Optional.empty();
+            }
+            String value = new String(valueBytes, StandardCharsets.UTF_8);
             return same(mac(purpose, value), mac) ? Optional.of(value) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();

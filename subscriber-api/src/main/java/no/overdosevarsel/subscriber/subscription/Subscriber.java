@@ -27,11 +27,11 @@ final class Subscriber {
     private final SubscriberId id;
     private final @Nullable String name;
     private final @Nullable String organisation;
-    private final Language language;
-    private final Severity minimumSeverity;
+    private Language language;
+    private Severity minimumSeverity;
     private final SubscriberStatus status;
     /** Canonical codes in code order, so that snapshots of the same regions are equal. */
-    private final List<String> regions;
+    private List<String> regions;
 
     private final List<Contact> contacts;
     private final Instant createdAt;
@@ -194,6 +194,42 @@ final class Subscriber {
             updatedAt = now;
         }
         return changed;
+    }
+
+    /**
+     * The person changed what they get: each argument that is not null replaces the current value.
+     *
+     * @param regionCodes codes from the catalogue, at least one
+     * @return false if nothing changed
+     */
+    boolean changePreferences(
+            @Nullable List<String> regionCodes,
+            @Nullable Language language,
+            @Nullable Severity minimumSeverity,
+            RegionCatalogue catalogue,
+            Instant now) {
+        List<String> newRegions = regionCodes == null
+                ? regions
+                : regionCodes.stream()
+                        .map(catalogue::require)
+                        .map(Region::code)
+                        .distinct()
+                        .sorted()
+                        .toList();
+        if (newRegions.isEmpty()) {
+            throw new IllegalArgumentException("a subscriber needs a region");
+        }
+        Language newLanguage = language == null ? this.language : language;
+        Severity newSeverity = minimumSeverity == null ? this.minimumSeverity : minimumSeverity;
+        if (newRegions.equals(regions) && newLanguage == this.language && newSeverity == this.minimumSeverity) {
+            return false;
+        }
+        this.regions = newRegions;
+        this.language = newLanguage;
+        this.minimumSeverity = newSeverity;
+        revision++;
+        updatedAt = now;
+        return true;
     }
 
     /** The channels whose contact point is not verified yet. */

@@ -1,15 +1,20 @@
 package no.overdosevarsel.subscriber.subscription;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import no.overdosevarsel.contracts.Topics;
+import no.overdosevarsel.contracts.alert.Severity;
 import no.overdosevarsel.contracts.region.RegionCatalogue;
 import no.overdosevarsel.contracts.subscription.Channel;
 import no.overdosevarsel.subscriber.subscription.SubscriberExport.ContactPointData;
 import no.overdosevarsel.subscriber.subscription.SubscriberExport.RegionData;
 import no.overdosevarsel.subscriber.verification.VerificationCodes;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,18 +35,21 @@ public class SubscriberData {
     private final Snapshots snapshots;
     private final RegionCatalogue regions;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
     SubscriberData(
             SubscriberRepository subscribers,
             VerificationCodes codes,
             Snapshots snapshots,
             RegionCatalogue regions,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            Clock clock) {
         this.subscribers = subscribers;
         this.codes = codes;
         this.snapshots = snapshots;
         this.regions = regions;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** The subscribers with a contact point at this address, verified or not, and the language to write to them in. */
@@ -95,6 +103,38 @@ public class SubscriberData {
                         .toList(),
                 subscriber.createdAt(),
                 subscriber.updatedAt());
+    }
+
+    /**
+     * Changes the preferences of these subscribers (each value that is not null) and publishes a snapshot for each one
+     * that changed.
+     *
+     * @param regionCodes codes from the catalogue, at least one; validated before
+     * @return the subscribers as they are now
+     */
+    @Transactional
+    public List<SubscriberExport> changePreferences(
+            List<SubscriberId> ids,
+            @Nullable List<String> regionCodes,
+            @Nullable Language language,
+            @Nullable Severity minimumSeverity) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<SubscriberExport> changed = new ArrayList<>();
+        for (SubscriberId id :
+                ids.stream().sorted(Comparator.comparing(SubscriberId::value)).toList()) {
+            Optional<Subscriber> found = subscribers.findForUpdate(id);
+            if (found.isEmpty()) {
+                continue;
+            }
+            Subscriber subscriber = found.get();
+            if (subscriber.changePreferences(regionCodes, language, minimumSeverity, regions, now)) {
+                subscribers.update(subscriber);
+                snapshots.publish(subscriber);
+                log.info("Subscriber {} changed preferences, revision {}", id, subscriber.revision());
+            }
+            changed.add(export(subscriber));
+        }
+        return changed;
     }
 
     /**

@@ -102,9 +102,16 @@ class SubscriberRepository {
                         row.updatedAt()));
     }
 
-    /** Stores what a subscriber's state changes can change: status, revision and contact point states. */
+    /** Stores what a subscriber's state changes can change: preferences, status, revision, contact point states. */
     void update(Subscriber subscriber) {
-        jdbc.sql("UPDATE subscriber SET status = :status, revision = :revision, updated_at = :updatedAt WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE subscriber
+                        SET status = :status, revision = :revision, updated_at = :updatedAt, language = :language,
+                            minimum_severity = :minimumSeverity
+                        WHERE id = :id
+                        """)
+                .param("language", subscriber.language().code())
+                .param("minimumSeverity", subscriber.minimumSeverity().name())
                 .param("status", subscriber.status().name())
                 .param("revision", subscriber.revision())
                 .param("updatedAt", timestamp(subscriber.updatedAt()))
@@ -122,6 +129,18 @@ class SubscriberRepository {
                     .param("undeliverableAt", timestamp(contact.undeliverableAt()))
                     .param("id", contact.id())
                     .update();
+        }
+        List<String> stored = regionsOf(subscriber.id());
+        if (!stored.equals(subscriber.regions())) {
+            jdbc.sql("DELETE FROM subscriber_region WHERE subscriber_id = :id")
+                    .param("id", subscriber.id().value())
+                    .update();
+            for (String region : subscriber.regions()) {
+                jdbc.sql("INSERT INTO subscriber_region (subscriber_id, region_code) VALUES (:id, :region)")
+                        .param("id", subscriber.id().value())
+                        .param("region", region)
+                        .update();
+            }
         }
     }
 

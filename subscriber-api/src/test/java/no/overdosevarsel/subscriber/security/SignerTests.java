@@ -44,6 +44,21 @@ class SignerTests {
     }
 
     @Test
+    void onlyTheCanonicalSpellingOfATokenVerifies() {
+        String token = signer.sign("unsubscribe", "subscriber-1");
+        // 32 MAC bytes take 43 base64 characters, the last of which has two bits that decoding ignores.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(token.charAt(token.length() - 1));
+        String varied = token.substring(0, token.length() - 1) + alphabet.charAt(last ^ 1);
+        assertThat(java.util.Base64.getUrlDecoder().decode(varied.substring(varied.indexOf('.') + 1)))
+                .as("the same MAC bytes")
+                .isEqualTo(java.util.Base64.getUrlDecoder().decode(token.substring(token.indexOf('.') + 1)));
+
+        assertThat(signer.verify("unsubscribe", varied)).isEmpty();
+        assertThat(signer.verify("unsubscribe", token)).contains("subscriber-1");
+    }
+
+    @Test
     void macsDependOnPurposeAndValue() {
         assertThat(signer.mac("verification-code", "1:123456")).isEqualTo(signer.mac("verification-code", "1:123456"));
         assertThat(signer.mac("verification-code", "1:123456"))

@@ -138,4 +138,64 @@ class SubscriberTests {
                 Language.EN,
                 Severity.Severe);
     }
+
+    @Test
+    void optingOutANumberLeavesItOutOfTheSnapshotAndStartBringsItBack() {
+        Subscriber subscriber = Subscriber.register(request(), catalogue, REGISTERED);
+        subscriber.markVerified(Channel.SMS, VERIFIED);
+
+        assertThat(subscriber.optOut(Channel.SMS, "+4791234567", VERIFIED.plusSeconds(1)))
+                .isTrue();
+        assertThat(subscriber.snapshot("token").contactPoints()).isEmpty();
+        assertThat(subscriber.revision()).isEqualTo(3);
+        assertThat(subscriber.optOut(Channel.SMS, "+4791234567", VERIFIED.plusSeconds(2)))
+                .as("again: nothing changes")
+                .isFalse();
+        assertThat(subscriber.revision()).isEqualTo(3);
+
+        assertThat(subscriber.resume(Channel.SMS, "+4791234567", VERIFIED.plusSeconds(3)))
+                .isTrue();
+        assertThat(subscriber.snapshot("token").contactPoints())
+                .containsExactly(new ContactPoint(Channel.SMS, "+4791234567"));
+        assertThat(subscriber.revision()).isEqualTo(4);
+    }
+
+    @Test
+    void resumingNeverVerifiesAnAddressThatWasNotConfirmed() {
+        Subscriber subscriber = Subscriber.register(request(), catalogue, REGISTERED);
+        subscriber.optOut(Channel.EMAIL, VERIFIED);
+
+        assertThat(subscriber.resume(Channel.EMAIL, "Kari@example.no", VERIFIED.plusSeconds(1)))
+                .isFalse();
+        assertThat(subscriber.markVerified(Channel.EMAIL, VERIFIED.plusSeconds(2)))
+                .isTrue();
+        assertThat(subscriber.snapshot("token").contactPoints())
+                .as("verified but still opted out")
+                .isEmpty();
+    }
+
+    @Test
+    void anUndeliverableAddressLeavesTheSnapshot() {
+        Subscriber subscriber = Subscriber.register(request(), catalogue, REGISTERED);
+        subscriber.markVerified(Channel.SMS, VERIFIED);
+        subscriber.markVerified(Channel.EMAIL, VERIFIED);
+
+        assertThat(subscriber.markUndeliverable(Channel.EMAIL, "Kari@example.no", VERIFIED.plusSeconds(1)))
+                .isTrue();
+
+        assertThat(subscriber.snapshot("token").contactPoints())
+                .containsExactly(new ContactPoint(Channel.SMS, "+4791234567"));
+        assertThat(subscriber.markUndeliverable(Channel.EMAIL, "other@example.no", VERIFIED.plusSeconds(2)))
+                .isFalse();
+    }
+
+    @Test
+    void aKeywordSubscriberHasNoNameOneRegionAndAPendingNumber() {
+        Subscriber subscriber = Subscriber.byKeyword("+4791234567", catalogue.require("5501"), Language.NB, REGISTERED);
+
+        assertThat(subscriber.name()).isNull();
+        assertThat(subscriber.regions()).containsExactly("5501");
+        assertThat(subscriber.pendingVerification()).containsExactly(Channel.SMS);
+        assertThat(subscriber.snapshot("token").contactPoints()).isEmpty();
+    }
 }

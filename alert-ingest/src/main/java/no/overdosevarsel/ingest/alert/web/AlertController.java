@@ -18,6 +18,7 @@ import no.overdosevarsel.ingest.alert.AlertService;
 import no.overdosevarsel.ingest.alert.AlertView;
 import no.overdosevarsel.ingest.alert.AuditEntry;
 import no.overdosevarsel.ingest.coordinator.Coordinator;
+import no.overdosevarsel.ingest.report.ConcernReports;
 import no.overdosevarsel.platform.web.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -54,9 +55,15 @@ class AlertController {
     private final AlertService alerts;
     private final AlertRequestValidator requestValidator;
     private final RegionCatalogue regions;
+    private final ConcernReports reports;
 
-    AlertController(AlertService alerts, AlertRequestValidator requestValidator, RegionCatalogue regions) {
+    AlertController(
+            AlertService alerts,
+            AlertRequestValidator requestValidator,
+            RegionCatalogue regions,
+            ConcernReports reports) {
         this.alerts = alerts;
+        this.reports = reports;
         this.requestValidator = requestValidator;
         this.regions = regions;
     }
@@ -67,11 +74,14 @@ class AlertController {
         binder.addValidators(requestValidator);
     }
 
-    /** Starts a draft. A retry with the same {@code Idempotency-Key} and body gets the same draft back. */
+    /**
+     * Starts a draft, from scratch or from a concern report ({@code fromReport}, which is then marked as turned into
+     * this alert). A retry with the same {@code Idempotency-Key} and body gets the same draft back. */
     @PostMapping
     ResponseEntity<AlertDetails> create(
             @Valid @RequestBody AlertRequest alertRequest,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+            @RequestParam(required = false) @Nullable UUID fromReport,
             Coordinator coordinator) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw new ProblemException(
@@ -80,8 +90,10 @@ class AlertController {
                     Map.of(IDEMPOTENCY_KEY, "validation.idempotency-key"),
                     "problem.validation");
         }
-        AlertService.Created created = AlertProblems.translate(
-                () -> alerts.draft(alertRequest.toNewAlert(), coordinator, idempotencyKey, fingerprint(alertRequest)));
+        String fingerprint = fingerprint(alertRequest);
+        AlertService.Created created = AlertProblems.translate(() -> fromReport == null
+                ? alerts.draft(alertRequest.toNewAlert(), coordinator, idempotencyKey, fingerprint)
+                : reports.startAlert(fromReport, alertRequest.toNewAlert(), coordinator, idempotencyKey, fingerprint));
         AlertView alert = created.alert();
         // A relative reference (RFC 9110): right behind any proxy, and never built from a client's Host header.
         return ResponseEntity.created(URI.create(PATH + "/" + alert.id()))

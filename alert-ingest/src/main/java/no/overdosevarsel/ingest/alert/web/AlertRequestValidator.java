@@ -9,19 +9,21 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * The rules of an {@link AlertRequest} that Bean Validation cannot express: region codes from the catalogue, and an
- * expiry after the alert takes effect and after now. Runs beside Bean Validation, so a client sees every invalid field
- * in one answer.
+ * The rules of an {@link AlertRequest} that Bean Validation cannot express: region codes from the catalogue, an expiry
+ * after the alert takes effect and after now, and a headline that fits the SMS (GSM-7 or UCS-2). Runs beside Bean
+ * Validation, so a client sees every invalid field in one answer.
  */
 @Component
 class AlertRequestValidator implements Validator {
 
     private final RegionCatalogue regions;
     private final Clock clock;
+    private final SmsProperties sms;
 
-    AlertRequestValidator(RegionCatalogue regions, Clock clock) {
+    AlertRequestValidator(RegionCatalogue regions, Clock clock, SmsProperties sms) {
         this.regions = regions;
         this.clock = clock;
+        this.sms = sms;
     }
 
     @Override
@@ -34,6 +36,25 @@ class AlertRequestValidator implements Validator {
         AlertRequest request = (AlertRequest) target;
         rejectUnknownRegions(request.regions(), errors);
         rejectBadExpiry(request, errors);
+        rejectHeadlineTooLongForSms("headline", request.headline(), errors);
+        if (request.english() != null) {
+            rejectHeadlineTooLongForSms("english.headline", request.english().headline(), errors);
+        }
+    }
+
+    /** The headline with the SMS's fixed parts must fit: an emoji turns the whole SMS into UCS-2. */
+    private void rejectHeadlineTooLongForSms(String field, String headline, Errors errors) {
+        if (headline == null || headline.isBlank() || errors.hasFieldErrors(field)) {
+            return;
+        }
+        String rendered = headline.strip() + "x".repeat(Math.max(0, sms.reservedCharacters()));
+        if (SmsSegments.of(rendered) > sms.maxSegments()) {
+            errors.rejectValue(
+                    field,
+                    "validation.alert.headline.sms-segments",
+                    new Object[] {sms.maxSegments()},
+                    "makes the SMS longer than " + sms.maxSegments() + " segments");
+        }
     }
 
     private void rejectUnknownRegions(List<String> codes, Errors errors) {

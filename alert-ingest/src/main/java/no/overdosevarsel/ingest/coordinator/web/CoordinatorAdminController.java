@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.overdosevarsel.contracts.region.UnknownRegionException;
+import no.overdosevarsel.ingest.coordinator.ApiTokens;
 import no.overdosevarsel.ingest.coordinator.Coordinator;
 import no.overdosevarsel.ingest.coordinator.CoordinatorAccounts;
 import no.overdosevarsel.ingest.coordinator.Role;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Administrators create, list and disable coordinator accounts (ADMIN role, enforced by the security rules). */
+/**
+ * Administrators create, list and disable coordinator accounts and their API tokens (ADMIN role, enforced by the
+ * security rules).
+ */
 @RestController
 @RequestMapping(CoordinatorAdminController.PATH)
 class CoordinatorAdminController {
@@ -32,9 +36,11 @@ class CoordinatorAdminController {
     static final String PATH = "/api/admin/coordinators";
 
     private final CoordinatorAccounts accounts;
+    private final ApiTokens tokens;
 
-    CoordinatorAdminController(CoordinatorAccounts accounts) {
+    CoordinatorAdminController(CoordinatorAccounts accounts, ApiTokens tokens) {
         this.accounts = accounts;
+        this.tokens = tokens;
     }
 
     @PostMapping
@@ -74,6 +80,25 @@ class CoordinatorAdminController {
         }
         return ResponseEntity.noContent().build();
     }
+
+    /** Issues an API token acting as the account; the token is in this answer and nowhere else. */
+    @PostMapping("/{username}/tokens")
+    ResponseEntity<IssuedTokenResponse> issueToken(
+            @PathVariable String username, @Valid @RequestBody TokenRequest request, Coordinator admin) {
+        ApiTokens.IssuedToken issued = tokens.issue(username, request.name(), admin.username())
+                .orElseThrow(() -> ProblemException.notFound(username));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new IssuedTokenResponse(issued.info().id(), issued.info().name(), issued.token()));
+    }
+
+    @GetMapping("/{username}/tokens")
+    List<ApiTokens.TokenInfo> tokens(@PathVariable String username) {
+        return tokens.of(username);
+    }
+
+    record TokenRequest(@NotBlank @Size(max = 200) String name) {}
+
+    record IssuedTokenResponse(java.util.UUID id, String name, String token) {}
 
     record AccountRequest(
             @NotBlank @Size(max = 100) String username,

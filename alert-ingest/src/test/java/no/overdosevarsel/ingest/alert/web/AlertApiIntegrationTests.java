@@ -1,6 +1,7 @@
 package no.overdosevarsel.ingest.alert.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -287,12 +288,12 @@ class AlertApiIntegrationTests extends IngestIntegrationTestSupport {
     @Test
     void publishedAlertIsMarkedExpiredWhenItsTimeIsUpAndTheAuditLogSaysSo() {
         Map<String, Object> request = AlertRequests.valid("marker-" + UUID.randomUUID());
-        request.put("expires", Instant.now().plusSeconds(4).toString());
+        request.put("expires", Instant.now().plusSeconds(8).toString());
         String id = kari.create(request).expect(201).id();
         kari.act(id, "submit").expect(200);
         ola.act(id, "approve").expect(200);
 
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(kari.get(id).body()).containsEntry("publication", "EXPIRED"));
         assertThat(kari.audit(id).getLast()).containsEntry("action", "EXPIRED").containsEntry("actor", "system");
         assertThat(versionsOf(id)).as("expiry publishes no new version").isOne();
@@ -329,6 +330,26 @@ class AlertApiIntegrationTests extends IngestIntegrationTestSupport {
 
         assertThat(kari.create(request).expect(403).get("type")).isEqualTo(problem("out-of-scope"));
         assertThat(count("alerts")).isEqualTo(before);
+    }
+
+    @Test
+    void theAuditLogAndThePublishedVersionsCannotBeChangedAfterwards() {
+        String id = kari.create(AlertRequests.valid("marker-" + UUID.randomUUID()))
+                .expect(201)
+                .id();
+        kari.act(id, "submit").expect(200);
+        ola.act(id, "approve").expect(200);
+        UUID alertId = UUID.fromString(id);
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE alert_audit SET actor = 'someone else' WHERE alert_id = ?")
+                        .param(alertId)
+                        .update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM alert_versions WHERE alert_id = ?")
+                        .param(alertId)
+                        .update())
+                .hasMessageContaining("append-only");
+        assertThat(kari.audit(id)).extracting(e -> e.get("actor")).containsExactly(KARI, KARI, OLA);
     }
 
     @Test

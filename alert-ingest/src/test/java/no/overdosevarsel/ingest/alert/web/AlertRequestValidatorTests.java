@@ -22,8 +22,8 @@ class AlertRequestValidatorTests {
 
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
-    private final AlertRequestValidator validator =
-            new AlertRequestValidator(RegionCatalogue.norway(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AlertRequestValidator validator = new AlertRequestValidator(
+            RegionCatalogue.norway(), Clock.fixed(NOW, ZoneOffset.UTC), new SmsProperties(3, 110));
 
     @Test
     void rejectsEachRegionCodeNotInTheCatalogueNamingIt() {
@@ -66,6 +66,46 @@ class AlertRequestValidatorTests {
 
         assertThat(codesOf(validate(request(List.of("NO"), effective, NOW.minus(Duration.ofDays(1))))))
                 .containsExactly("validation.alert.expires-in-past");
+    }
+
+    @Test
+    void acceptsAFullLengthHeadlineInGsm7WithNorwegianLetters() {
+        String headline =
+                "Blå piller med nitazener i Tromsø og Ålesund: ".repeat(4).substring(0, 140);
+
+        assertThat(validate(withHeadline(headline)).hasErrors()).isFalse();
+    }
+
+    @Test
+    void rejectsAHeadlineWhoseEmojiMakeTheSmsTooLong() {
+        String headline =
+                "⚠️ Blå piller med nitazener i Tromsø og Ålesund ".repeat(4).substring(0, 130);
+
+        assertThat(codesOf(validate(withHeadline(headline)))).containsExactly("validation.alert.headline.sms-segments");
+        assertThat(validate(withHeadline("⚠️ Nitazener i Oslo")).hasErrors())
+                .as("a short one still fits")
+                .isFalse();
+    }
+
+    private static AlertRequest withHeadline(String headline) {
+        AlertRequest r = request(List.of("NO"), null, null);
+        return new AlertRequest(
+                r.status(),
+                r.severity(),
+                r.urgency(),
+                r.certainty(),
+                r.evidenceSource(),
+                r.event(),
+                headline,
+                r.description(),
+                r.instruction(),
+                r.substances(),
+                r.regions(),
+                r.effective(),
+                r.expires(),
+                r.contact(),
+                r.web(),
+                r.english());
     }
 
     private Errors validate(AlertRequest request) {

@@ -74,6 +74,22 @@ class AlertValidationIntegrationTests extends IngestIntegrationTestSupport {
     }
 
     @Test
+    void rejectsAHeadlineWhoseEmojiMakeTheSmsTooLongAndStoresNothing() {
+        request.put(
+                "headline",
+                ("🚨 " + "Heroin med nitazener i Oslo og Akershus, svært høy fare for overdose. ".repeat(2))
+                        .substring(0, 130));
+
+        assertThat(rejectedFields("en"))
+                .containsExactly(Map.of(
+                        "field",
+                        "headline",
+                        "message",
+                        "makes the SMS longer than 3 parts; characters outside GSM-7 (such as emoji) make each part much"
+                                + " shorter"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void reportsEveryInvalidFieldAtOnceInTheClientsLanguage() {
         request.remove("headline");

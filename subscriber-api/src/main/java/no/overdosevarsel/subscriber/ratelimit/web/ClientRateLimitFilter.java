@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Limits each client IP on every public endpoint. The IP is the request's remote address: behind a reverse proxy, set
  * {@code server.forward-headers-strategy=native} (and the proxy's address as trusted) so that it is the client's, not
  * the proxy's. Twilio's webhook is not limited per IP (all of Twilio's requests come from a few addresses); its
- * replies are limited per sender number instead.
+ * replies are limited per sender number instead. Nor is the one-click unsubscribe POST: see {@link #bucket}.
  */
 @Component
 class ClientRateLimitFilter extends OncePerRequestFilter {
@@ -70,6 +70,11 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
 
     /** The bucket a request counts against; null for requests that are not limited per client. */
     static @Nullable Bucket bucket(String method, String path) {
+        if ("POST".equals(method) && path.startsWith("/unsubscribe/")) {
+            // One-click unsubscribes arrive from a mail provider's few servers on behalf of many people: an opt-out is
+            // never refused for volume. Each token stops one subscriber's email and nothing else.
+            return null;
+        }
         if (path.startsWith("/unsubscribe/") || path.startsWith("/manage/") || path.startsWith("/api/manage/")) {
             return Bucket.LINK_PER_CLIENT;
         }

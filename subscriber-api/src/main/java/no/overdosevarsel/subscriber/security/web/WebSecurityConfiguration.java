@@ -38,9 +38,12 @@ class WebSecurityConfiguration {
                                 "/api/subscribers/*/verify",
                                 "/api/subscribers/manage-link",
                                 "/webhooks/twilio/sms",
-                                "/unsubscribe/*")
+                                "/unsubscribe/*",
+                                "/manage/*/erase")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/unsubscribe/*", "/api/manage/*")
+                        .requestMatchers(HttpMethod.GET, "/unsubscribe/*", "/manage/*", "/api/manage/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.PATCH, "/api/manage/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.DELETE, "/api/manage/*")
                         .permitAll()
@@ -48,7 +51,7 @@ class WebSecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .denyAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/webhooks/**", "/unsubscribe/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/webhooks/**", "/unsubscribe/**", "/manage/**"))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(exceptions ->
