@@ -12,18 +12,25 @@ import com.rometools.rome.io.SyndFeedInput;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import no.overdosevarsel.contracts.Topics;
 import no.overdosevarsel.contracts.alert.AlertEvent;
 import no.overdosevarsel.contracts.message.DirectMessage;
 import no.overdosevarsel.contracts.subscription.Channel;
 import no.overdosevarsel.contracts.subscription.SubscriptionEvent;
 import no.overdosevarsel.testinfra.RealInfrastructure;
 import no.overdosevarsel.testinfra.TwilioStub;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,6 +182,129 @@ class AlertDispatchIntegrationTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> kafka.consumed("dispatch-direct-messages", again));
         assertThat(twilio.bodiesTo("+4791000003")).containsExactly("Overdosevarsel: Koden din er 123456.");
+    }
+
+    @Test
+    void regionOverlapReachesExactlyTheRightPeopleAtEveryLevel() {
+        // Subscribers at all three levels, in Trøndelag (NO-50) and elsewhere.
+        SubscriptionEvent trondheim = DispatchTestSupport.subscriber("+4793000001", "trondheim@example.org", "5001");
+        SubscriptionEvent steinkjer = DispatchTestSupport.subscriber("+4793000002", "steinkjer@example.org", "5006");
+        SubscriptionEvent trondelag = DispatchTestSupport.subscriber("+4793000003", "trondelag@example.org", "NO-50");
+        SubscriptionEvent national = DispatchTestSupport.subscriber("+4793000004", "norge@example.org", "NO");
+        SubscriptionEvent stavanger = DispatchTestSupport.subscriber("+4793000005", "stavanger@example.org", "1103");
+        SubscriptionEvent rogaland = DispatchTestSupport.subscriber("+4793000006", "rogaland@example.org", "NO-11");
+        List<SubscriptionEvent> everyone = List.of(trondheim, steinkjer, trondelag, national, stavanger, rogaland);
+        everyone.forEach(kafka::publishSubscriber);
+        awaitSubscribers(everyone.toArray(SubscriptionEvent[]::new));
+
+        AlertEvent municipal = DispatchTestSupport.alert("Kommunevarsel Trondheim", "5001");
+        AlertEvent county = DispatchTestSupport.alert("Fylkesvarsel Trøndelag", "NO-50");
+        AlertEvent nationwide = DispatchTestSupport.alert("Landsvarsel", "NO");
+        kafka.publishAlert(municipal);
+        kafka.publishAlert(county);
+        kafka.publishAlert(nationwide);
+
+        // Subscribers of other tests get the national alert too: wait for all of it, so nothing spills into them.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(smsRecipients(nationwide)).hasSizeGreaterThanOrEqualTo(everyone.size());
+            assertThat(jdbc.sql(
+                                    "SELECT count(*) FROM delivery WHERE alert_id = ? AND status NOT IN ('SENT', 'DELIVERED')")
+                            .param(nationwide.alertId())
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(smsRecipients(municipal)).containsExactlyInAnyOrder("+4793000001", "+4793000003", "+4793000004");
+            assertThat(smsRecipients(county))
+                    .containsExactlyInAnyOrder("+4793000001", "+4793000002", "+4793000003", "+4793000004");
+        });
+        assertThat(smsRecipients(nationwide))
+                .containsAll(everyone.stream()
+                        .map(s -> s.contactPoints().getFirst().address())
+                        .toList());
+    }
+
+    @Test
+    void updateAndCancelReachEveryoneWhoGotTheAlertAndCancelNobodyElse() {
+        // Only this test's numbers (+479400…): national subscribers of other tests rightly get these alerts too.
+        SubscriptionEvent bodo = DispatchTestSupport.subscriber("+4794000001", "bodo@example.org", "1804");
+        SubscriptionEvent narvik = DispatchTestSupport.subscriber("+4794000002", "narvik@example.org", "1806");
+        kafka.publishSubscriber(bodo);
+        kafka.publishSubscriber(narvik);
+        awaitSubscribers(bodo, narvik);
+
+        AlertEvent alert = DispatchTestSupport.alert("Falske oxy-tabletter i Bodø", "1804");
+        kafka.publishAlert(alert);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(smsRecipients(alert, "+479400")).containsExactly("+4794000001"));
+
+        // The update moves the alert to Narvik: Bodø got the first version and hears of the change, Narvik matches now.
+        AlertEvent update = DispatchTestSupport.next(alert, no.overdosevarsel.contracts.alert.MsgType.Update, "1806");
+        kafka.publishAlert(update);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(smsRecipients(update, "+479400"))
+                        .containsExactlyInAnyOrder("+4794000001", "+4794000002"));
+        assertThat(twilio.bodiesTo("+4794000001"))
+                .anySatisfy(body -> assertThat(body).startsWith("OPPDATERT"));
+
+        SubscriptionEvent lateComer = DispatchTestSupport.subscriber("+4794000003", "late@example.org", "1806");
+        kafka.publishSubscriber(lateComer);
+        awaitSubscribers(lateComer);
+        AlertEvent cancel = DispatchTestSupport.next(update, no.overdosevarsel.contracts.alert.MsgType.Cancel);
+        kafka.publishAlert(cancel);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(smsRecipients(cancel, "+479400"))
+                        .containsExactlyInAnyOrder("+4794000001", "+4794000002"));
+        assertThat(twilio.bodiesTo("+4794000002"))
+                .anySatisfy(body -> assertThat(body).startsWith("AVLYST"));
+        assertThat(twilio.bodiesTo("+4794000003")).isEmpty();
+    }
+
+    @Test
+    void aPoisonRecordIsParkedOnTheDeadLetterTopicAndDoesNotBlockTheNextAlert() {
+        SubscriptionEvent molde = DispatchTestSupport.subscriber("+4795000001", "molde@example.org", "1506");
+        kafka.publishSubscriber(molde);
+        awaitSubscribers(molde);
+        AlertEvent alert = DispatchTestSupport.alert("Etter giftig melding", "1506");
+        // Same key, so the same partition: the good record waits behind the poison one unless it is parked.
+        kafka.send(Topics.ALERTS, alert.alertId().toString(), "{not json".getBytes(StandardCharsets.UTF_8));
+        kafka.publishAlert(alert);
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(twilio.bodiesTo("+4795000001")).hasSize(1));
+        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            dlt.subscribe(List.of(Topics.deadLetter(Topics.ALERTS)));
+            List<String> parked = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                dlt.poll(Duration.ofMillis(200))
+                        .forEach(record -> parked.add(new String(record.value(), StandardCharsets.UTF_8)));
+                assertThat(parked).contains("{not json");
+            });
+        }
+    }
+
+    private List<String> smsRecipients(AlertEvent alert, String numberPrefix) {
+        return smsRecipients(alert).stream()
+                .filter(number -> number.startsWith(numberPrefix))
+                .toList();
+    }
+
+    private List<String> smsRecipients(AlertEvent alert) {
+        return jdbc.sql(
+                        "SELECT address FROM delivery WHERE alert_id = ? AND alert_version = ? AND channel = 'SMS' AND status = 'SENT'")
+                .params(alert.alertId(), alert.version())
+                .query(String.class)
+                .list();
     }
 
     private void awaitSubscribers(SubscriptionEvent... subscribers) {

@@ -118,6 +118,29 @@ final class DispatchTestSupport implements AutoCloseable {
                 List.of());
     }
 
+    /** The next version of an alert: Update or Cancel, referencing the earlier one, optionally to other regions. */
+    static AlertEvent next(AlertEvent earlier, MsgType type, String... regions) {
+        return new AlertEvent(
+                AlertEvent.SCHEMA_VERSION,
+                earlier.alertId(),
+                earlier.version() + 1,
+                type,
+                earlier.status(),
+                earlier.sender(),
+                Instant.now(),
+                earlier.severity(),
+                earlier.urgency(),
+                earlier.certainty(),
+                earlier.substances(),
+                earlier.evidenceSource(),
+                earlier.effective(),
+                earlier.expires(),
+                regions.length == 0 ? earlier.regions() : List.of(regions),
+                earlier.info(),
+                earlier.web(),
+                List.of(earlier.version()));
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
