@@ -3,6 +3,7 @@ package no.overdosevarsel.dispatch.delivery;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import no.overdosevarsel.contracts.Topics;
 import no.overdosevarsel.contracts.feedback.ContactFeedback;
@@ -30,11 +31,22 @@ public class DeliveryOutcomes {
         this.clock = clock;
     }
 
+    /**
+     * Records many accepted sends in one statement and one commit: at provider speed a commit per message, not the
+     * provider, would set the pace.
+     */
     @Transactional
-    void sent(long deliveryId, String providerId) {
-        jdbc.sql(
-                        "UPDATE delivery SET status = 'SENT', provider_id = ?, sent_at = now(), failure_reason = NULL WHERE id = ?")
-                .params(providerId, deliveryId)
+    void sent(List<Sent> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE delivery d SET status = 'SENT', provider_id = s.provider_id, sent_at = now(), failure_reason = NULL
+                        FROM unnest(CAST(:ids AS bigint[]), CAST(:providerIds AS text[])) AS s(id, provider_id)
+                        WHERE d.id = s.id
+                        """)
+                .param("ids", sent.stream().map(Sent::deliveryId).toArray(Long[]::new))
+                .param("providerIds", sent.stream().map(Sent::providerId).toArray(String[]::new))
                 .update();
     }
 
@@ -120,6 +132,9 @@ public class DeliveryOutcomes {
                         reason,
                         clock.instant()));
     }
+
+    /** A delivery the provider accepted, under the id its status callbacks will carry. */
+    record Sent(long deliveryId, String providerId) {}
 
     /** What a provider's status callback can move a sent delivery to. */
     public enum ProviderStatus {

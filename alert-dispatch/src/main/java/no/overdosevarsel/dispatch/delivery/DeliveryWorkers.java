@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import no.overdosevarsel.contracts.alert.AlertEvent;
 import no.overdosevarsel.dispatch.alert.AlertReadModel;
 import org.slf4j.Logger;
@@ -24,8 +27,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends due deliveries, one worker per channel. A worker claims a batch (marks it SENDING with {@code SKIP LOCKED}, so
- * several dispatch instances share the queue), sends with bounded concurrency and records each outcome. Higher
- * severity is claimed first. A claim left behind by a crashed instance is retried after the claim timeout.
+ * several dispatch instances share the queue), sends with bounded concurrency and records each outcome (accepted sends
+ * in batches, one commit for many). Higher severity is claimed first. A claim left behind by a crashed instance is
+ * retried after the claim timeout.
  */
 @Component
 class DeliveryWorkers implements SmartLifecycle {
@@ -108,6 +112,7 @@ class DeliveryWorkers implements SmartLifecycle {
 
     private void run(AlertChannel channel) {
         Semaphore permits = new Semaphore(channel.concurrency());
+        SentRecorder recorder = new SentRecorder(channel);
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             Instant lastRecovery = Instant.EPOCH;
             while (running) {
@@ -127,7 +132,7 @@ class DeliveryWorkers implements SmartLifecycle {
                         permits.acquire();
                         senders.submit(() -> {
                             try {
-                                send(channel, claimed);
+                                send(channel, claimed, recorder);
                             } finally {
                                 permits.release();
                             }
@@ -142,6 +147,9 @@ class DeliveryWorkers implements SmartLifecycle {
                 }
             }
             permits.acquireUninterruptibly(channel.concurrency());
+        } finally {
+            // Every send has finished: what was accepted is recorded before the data source goes away.
+            recorder.finish();
         }
     }
 
@@ -194,7 +202,7 @@ class DeliveryWorkers implements SmartLifecycle {
         }
     }
 
-    private void send(AlertChannel channel, Claimed claimed) {
+    private void send(AlertChannel channel, Claimed claimed, SentRecorder recorder) {
         SendResult result;
         try {
             AlertEvent alert = alertCache.computeIfAbsent(
@@ -208,14 +216,14 @@ class DeliveryWorkers implements SmartLifecycle {
             log.warn("Sending delivery {} failed: {}", claimed.recipient().deliveryId(), e.toString());
             result = new SendResult.RetryLater(e.getClass().getSimpleName(), null);
         }
-        record(channel, claimed, result);
+        record(channel, claimed, result, recorder);
     }
 
-    private void record(AlertChannel channel, Claimed claimed, SendResult result) {
+    private void record(AlertChannel channel, Claimed claimed, SendResult result, SentRecorder recorder) {
         Recipient recipient = claimed.recipient();
         long id = recipient.deliveryId();
         switch (result) {
-            case SendResult.Accepted accepted -> outcomes.sent(id, accepted.providerId());
+            case SendResult.Accepted accepted -> recorder.accept(new DeliveryOutcomes.Sent(id, accepted.providerId()));
             case SendResult.Rejected rejected ->
                 outcomes.rejected(
                         id,
@@ -243,4 +251,79 @@ class DeliveryWorkers implements SmartLifecycle {
     }
 
     private record Claimed(Recipient recipient, UUID alertId, int version, int attempts) {}
+
+    /**
+     * Records accepted sends for one channel in batches: senders hand them over and move on, and one thread writes
+     * whatever has gathered in a single statement and commit. When sends are rare each is written at once; at provider
+     * speed the batches grow by themselves. The queue is bounded, so a slow database slows the senders rather than
+     * letting sent-but-unrecorded messages pile up.
+     */
+    private final class SentRecorder {
+
+        private final BlockingQueue<DeliveryOutcomes.Sent> queue;
+        private final Thread writer;
+        private volatile boolean finishing;
+
+        SentRecorder(AlertChannel channel) {
+            this.queue = new ArrayBlockingQueue<>(Math.max(16, 4 * properties.batchSize()));
+            this.writer = Thread.ofPlatform()
+                    .name("delivery-" + channel.channel().name().toLowerCase(java.util.Locale.ROOT) + "-recorder")
+                    .daemon()
+                    .start(this::write);
+        }
+
+        void accept(DeliveryOutcomes.Sent sent) {
+            try {
+                queue.put(sent);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                // Not recorded: the claim times out and the delivery is sent again, as after a crash.
+                log.warn("Interrupted before recording delivery {} as sent", sent.deliveryId());
+            }
+        }
+
+        /** Writes what is left and stops; called once every send has returned. */
+        void finish() {
+            finishing = true;
+            try {
+                writer.join(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void write() {
+            List<DeliveryOutcomes.Sent> batch = new ArrayList<>();
+            int failures = 0;
+            while (true) {
+                try {
+                    if (batch.isEmpty()) {
+                        DeliveryOutcomes.Sent first = queue.poll(100, TimeUnit.MILLISECONDS);
+                        if (first == null) {
+                            if (finishing && queue.isEmpty()) {
+                                return;
+                            }
+                            continue;
+                        }
+                        batch.add(first);
+                        queue.drainTo(batch, Math.max(1, properties.batchSize()) - 1);
+                    }
+                    outcomes.sent(batch);
+                    batch.clear();
+                    failures = 0;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    failures++;
+                    if (finishing && failures >= 3) {
+                        log.error("Could not record {} sent deliveries; their claims will be retried", batch.size(), e);
+                        return;
+                    }
+                    log.warn("Recording {} sent deliveries failed, retrying: {}", batch.size(), e.toString());
+                    pause();
+                }
+            }
+        }
+    }
 }
