@@ -80,6 +80,9 @@ class AlertDispatchIntegrationTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     DispatchTestSupport kafka;
     RestClient http;
 
@@ -127,6 +130,17 @@ class AlertDispatchIntegrationTests {
         assertThat(email.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         assertThat(email.getHeader("List-Unsubscribe")[0]).contains(oslo.unsubscribeToken());
         assertThat(GreenMailUtil.getBody(email)).contains("Ha nalokson tilgjengelig");
+        assertThat(meters.get("overdosevarsel.deliveries")
+                        .tag("channel", "sms")
+                        .tag("outcome", "sent")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("overdosevarsel.delivery.publication-to-send")
+                        .tag("channel", "email")
+                        .timer()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
 
         // Redelivery of the same record, as after a rebalance or a crash before the commit.
         RecordMetadata again = kafka.publishAlert(alert);

@@ -40,6 +40,7 @@ class DeliveryWorkers implements SmartLifecycle {
     private final List<AlertChannel> channels;
     private final AlertReadModel alerts;
     private final DeliveryOutcomes outcomes;
+    private final DeliveryMetrics metrics;
     private final DeliveryProperties properties;
     private final Clock clock;
     private final Map<String, AlertEvent> alertCache = new ConcurrentHashMap<>();
@@ -52,12 +53,14 @@ class DeliveryWorkers implements SmartLifecycle {
             List<AlertChannel> channels,
             AlertReadModel alerts,
             DeliveryOutcomes outcomes,
+            DeliveryMetrics metrics,
             DeliveryProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
         this.channels = channels;
         this.alerts = alerts;
         this.outcomes = outcomes;
+        this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
     }
@@ -211,7 +214,12 @@ class DeliveryWorkers implements SmartLifecycle {
             if (alertCache.size() > 1_000) {
                 alertCache.clear();
             }
+            long started = System.nanoTime();
             result = channel.sendAlert(alert, claimed.recipient());
+            metrics.providerLatency(channel.channel(), Duration.ofNanos(System.nanoTime() - started));
+            if (result instanceof SendResult.Accepted) {
+                metrics.publicationToSend(channel.channel(), alert.sent());
+            }
         } catch (RuntimeException e) {
             log.warn("Sending delivery {} failed: {}", claimed.recipient().deliveryId(), e.toString());
             result = new SendResult.RetryLater(e.getClass().getSimpleName(), null);
@@ -222,6 +230,14 @@ class DeliveryWorkers implements SmartLifecycle {
     private void record(AlertChannel channel, Claimed claimed, SendResult result, SentRecorder recorder) {
         Recipient recipient = claimed.recipient();
         long id = recipient.deliveryId();
+        metrics.outcome(
+                channel.channel(),
+                switch (result) {
+                    case SendResult.Accepted accepted -> "sent";
+                    case SendResult.Rejected rejected -> rejected.optedOut() ? "opted_out" : "rejected";
+                    case SendResult.RetryLater retry ->
+                        claimed.attempts() >= properties.maxAttempts() ? "failed" : "retry";
+                });
         switch (result) {
             case SendResult.Accepted accepted -> recorder.accept(new DeliveryOutcomes.Sent(id, accepted.providerId()));
             case SendResult.Rejected rejected ->

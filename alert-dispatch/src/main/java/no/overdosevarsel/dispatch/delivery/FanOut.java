@@ -28,8 +28,10 @@ class FanOut {
     private final RegionCatalogue regions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DeliveryMetrics metrics;
 
-    FanOut(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    FanOut(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, DeliveryMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.regions = RegionCatalogue.norway();
         this.events = events;
@@ -49,6 +51,7 @@ class FanOut {
             return;
         }
         Set<String> matching = alert.msgType() == MsgType.Cancel ? Set.of() : regions.overlapping(alert.regions());
+        long started = System.nanoTime();
         int created = jdbc.sql("""
                         INSERT INTO delivery (alert_id, alert_version, subscriber_id, channel, address, language, priority, status)
                         SELECT :alertId, :version, m.subscriber_id, m.channel, m.address, m.language, :priority, 'PENDING'
@@ -74,6 +77,7 @@ class FanOut {
                 .param("severityRank", alert.severity().ordinal())
                 .param("regions", matching.toArray(String[]::new))
                 .update();
+        metrics.fanOut(java.time.Duration.ofNanos(System.nanoTime() - started), created);
         jdbc.sql(
                         "UPDATE alert_version SET fanned_out_at = ? WHERE alert_id = ? AND version = ? AND fanned_out_at IS NULL")
                 .params(Timestamp.from(clock.instant()), alert.alertId(), alert.version())

@@ -1,0 +1,78 @@
+package no.overdosevarsel.dispatch.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import no.overdosevarsel.contracts.subscription.Channel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What operators watch during an alert: deliveries by channel and outcome, provider latency, time from publication to
+ * send (its maximum is the time to the last recipient), fan-out duration and the queue still to send.
+ */
+@Component
+class DeliveryMetrics {
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+
+    DeliveryMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+        for (Channel channel : Channel.values()) {
+            Gauge.builder(
+                            "overdosevarsel.delivery.queue",
+                            () -> jdbc.sql(
+                                            "SELECT count(*) FROM delivery WHERE channel = ? AND status IN ('PENDING', 'SENDING')")
+                                    .param(channel.name())
+                                    .query(Long.class)
+                                    .single())
+                    .description("Deliveries waiting to be sent")
+                    .tag("channel", channel.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
+        }
+    }
+
+    void outcome(Channel channel, String outcome) {
+        Counter.builder("overdosevarsel.deliveries")
+                .description("Delivery attempts by channel and outcome")
+                .tag("channel", channel.name().toLowerCase(Locale.ROOT))
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
+    void providerLatency(Channel channel, Duration duration) {
+        Timer.builder("overdosevarsel.provider.latency")
+                .description("Time the provider took to accept or refuse one message")
+                .tag("channel", channel.name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .record(duration);
+    }
+
+    /** From the alert version's publication to the provider's acceptance of one message. */
+    void publicationToSend(Channel channel, Instant published) {
+        Timer.builder("overdosevarsel.delivery.publication-to-send")
+                .description("Time from an alert's publication to a message being accepted by the provider")
+                .tag("channel", channel.name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .record(Duration.between(published, clock.instant()));
+    }
+
+    void fanOut(Duration duration, int created) {
+        Timer.builder("overdosevarsel.fanout.duration")
+                .description("Time to create the deliveries of one alert version")
+                .register(registry)
+                .record(duration);
+        Counter.builder("overdosevarsel.fanout.deliveries")
+                .description("Deliveries created by fan-out")
+                .register(registry)
+                .increment(created);
+    }
+}
