@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,6 +21,8 @@ import no.overdosevarsel.contracts.EventJson;
 import no.overdosevarsel.contracts.Topics;
 import no.overdosevarsel.contracts.alert.AlertEvent;
 import no.overdosevarsel.contracts.feedback.ContactFeedback;
+import no.overdosevarsel.contracts.message.DirectMessage;
+import no.overdosevarsel.contracts.subscription.Channel;
 import no.overdosevarsel.contracts.subscription.SubscriptionEvent;
 import no.overdosevarsel.testinfra.RealInfrastructure;
 import no.overdosevarsel.testinfra.TwilioStub;
@@ -202,6 +205,39 @@ class DeliveryFailureIntegrationTests {
                         assertThat(deliveryStatus(alert, subscriber, "EMAIL")).isEqualTo("SENT"));
         String address = subscriber.contactPoints().get(1).address();
         assertThat(mail.getReceivedMessagesForDomain(address)).hasSize(1);
+    }
+
+    @Test
+    void verificationCodeWaitsOutAProviderOutageAndIsSentOnce() {
+        // Two attempts of three SDK tries each fail; the message stays in the database and the third attempt sends it.
+        twilio.failThenAccept(6, 503, 20503);
+        DirectMessage message = new DirectMessage(
+                DirectMessage.SCHEMA_VERSION,
+                UUID.randomUUID(),
+                DirectMessage.Purpose.VERIFICATION_CODE,
+                Channel.SMS,
+                "+4792000006",
+                "nb",
+                null,
+                "Overdosevarsel: Koden din er 654321.",
+                Instant.now(),
+                Instant.now().plus(Duration.ofMinutes(15)));
+        kafka.send(Topics.DIRECT_MESSAGES, message.to(), EventJson.write(message));
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(jdbc.sql("SELECT status FROM direct_message WHERE message_id = ?")
+                                .param(message.messageId())
+                                .query(String.class)
+                                .optional())
+                        .contains("SENT"));
+        assertThat(twilio.acceptedCount()).isEqualTo(1);
+        assertThat(twilio.bodiesTo("+4792000006")).hasSize(7);
+        assertThat(jdbc.sql("SELECT payload FROM direct_message WHERE message_id = ?")
+                        .param(message.messageId())
+                        .query(String.class)
+                        .optional())
+                .as("address and text are forgotten once sent")
+                .isEmpty();
     }
 
     private SubscriptionEvent subscribe(String phone, String region) {
