@@ -69,16 +69,4 @@ public class AlertReadModel {
                 .query((rs, n) -> EventJson.read(rs.getString(1).getBytes(StandardCharsets.UTF_8), AlertEvent.class))
                 .optional();
     }
-
-    @Transactional(readOnly = true)
-    public Optional<AlertEvent> current(UUID alertId) {
-        return jdbc.sql("""
-                        SELECT v.payload FROM alert_current c
-                        JOIN alert_version v ON v.alert_id = c.alert_id AND v.version = c.version
-                        WHERE c.alert_id = ?
-                        """)
-                .param(alertId)
-                .query((rs, n) -> EventJson.read(rs.getString(1).getBytes(StandardCharsets.UTF_8), AlertEvent.class))
-                .optional();
-    }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import no.overdosevarsel.contracts.alert.AlertEvent;
 import no.overdosevarsel.contracts.alert.AlertInfo;
 import no.overdosevarsel.contracts.region.RegionCatalogue;
+import no.overdosevarsel.contracts.sms.SmsSegments;
 import no.overdosevarsel.dispatch.web.PublicLinks;
 import org.springframework.context.MessageSource;
 
@@ -77,7 +78,7 @@ final class SmsAlertText {
     }
 
     private boolean fits(String text) {
-        return Gsm7.segments(text) <= maxSegments;
+        return SmsSegments.count(text) <= maxSegments;
     }
 
     private String placeNames(AlertEvent alert) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import no.overdosevarsel.contracts.region.RegionCatalogue;
+import no.overdosevarsel.contracts.sms.SmsSegments;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -48,7 +49,7 @@ class AlertRequestValidator implements Validator {
             return;
         }
         String rendered = headline.strip() + "x".repeat(Math.max(0, sms.reservedCharacters()));
-        if (SmsSegments.of(rendered) > sms.maxSegments()) {
+        if (SmsSegments.count(rendered) > sms.maxSegments()) {
             errors.rejectValue(
                     field,
                     "validation.alert.headline.sms-segments",
