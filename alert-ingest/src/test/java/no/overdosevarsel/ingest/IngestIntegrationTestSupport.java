@@ -1,11 +1,15 @@
 package no.overdosevarsel.ingest;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import no.overdosevarsel.ingest.coordinator.CoordinatorAccounts;
-import no.overdosevarsel.ingest.coordinator.Role;
+import no.overdosevarsel.platform.security.Role;
 import no.overdosevarsel.testinfra.RealInfrastructure;
+import no.overdosevarsel.testinfra.SignIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,13 +87,36 @@ public abstract class IngestIntegrationTestSupport {
         return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     }
 
-    /** A client signed in as one of the test coordinators. */
+    /**
+     * A client signed in as one of the test coordinators: a bearer token from the embedded authorization server, got
+     * through its sign-in page like a person would (authorization code with PKCE), kept for a few minutes.
+     */
     protected RestTestClient as(String username) {
+        String token = accessToken(username);
         return RestTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(username, PASSWORD))
+                .defaultHeaders(headers -> headers.setBearerAuth(token))
                 .build();
     }
+
+    /** An access token for a test coordinator, signed in afresh when the cached one is older than five minutes. */
+    protected String accessToken(String username) {
+        CachedToken cached = TOKENS.get(username + "@" + port);
+        if (cached == null || cached.at().isBefore(Instant.now().minus(Duration.ofMinutes(5)))) {
+            cached = new CachedToken(
+                    SignIn.withPassword(baseUrl(), username, PASSWORD).accessToken(), Instant.now());
+            TOKENS.put(username + "@" + port, cached);
+        }
+        return cached.token();
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private record CachedToken(String token, Instant at) {}
+
+    private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
 
     /** The coordinator who drafts most alerts in these tests. */
     protected RestTestClient coordinator() {

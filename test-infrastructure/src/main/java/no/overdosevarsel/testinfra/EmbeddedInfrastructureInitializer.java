@@ -6,11 +6,22 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Without Docker: a KRaft broker in this JVM and a fresh database, both closed with the context. */
+/**
+ * The test issuer for bearer tokens; and without Docker, a KRaft broker in this JVM and a fresh database, both closed
+ * with the context.
+ */
 class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        // Whatever runs Kafka and PostgreSQL: tokens come from the test issuer unless the app under test is its own.
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "testIssuer",
+                        Map.of(
+                                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                                TestIssuer.shared().issuer())));
         if (TestInfrastructure.useContainers()) {
             return;
         }

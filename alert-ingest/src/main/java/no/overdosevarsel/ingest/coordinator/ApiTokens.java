@@ -13,14 +13,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import no.overdosevarsel.platform.security.Coordinator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API tokens for machine clients. A token acts as one coordinator account, with that account's roles and scope, until
- * it is revoked or the account is disabled. The token is shown once, when issued; only its hash is stored.
+ * API clients for machines (a drug-checking lab's system, say). Each acts as one coordinator account, with that account's
+ * roles and scope, until it is revoked or the account is disabled. It signs in to the authorization server with the
+ * client credentials grant: its id as client id, the token as client secret. The token is shown once, when issued; only
+ * its SHA-256 hash is stored (a slow hash adds nothing for 256 random bits).
  */
 @Service
 public class ApiTokens {
@@ -106,21 +109,38 @@ public class ApiTokens {
                 > 0;
     }
 
-    /** The account an active token acts as, if the token is one of ours, not revoked, and its account enabled. */
+    /** A machine client as the authorization server sees it: the hash of its secret and whom it acts as. */
+    public record ApiClient(UUID id, String secretHash, Coordinator coordinator) {}
+
+    /**
+     * The client with this id, if its token is active and its account enabled. The client authenticates with its id
+     * and the token as secret (client credentials grant), and gets JWTs carrying the account's roles and scope.
+     */
     @Transactional(readOnly = true)
-    public Optional<Coordinator> authenticate(String token) {
-        if (!token.startsWith(PREFIX) || token.length() > 200) {
+    public Optional<ApiClient> client(String clientId) {
+        UUID id;
+        try {
+            id = UUID.fromString(clientId);
+        } catch (IllegalArgumentException notOurs) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT username FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL")
-                .param(hash(token))
-                .query(String.class)
+        record Row(String username, String tokenHash) {}
+        return jdbc.sql("SELECT username, token_hash FROM api_tokens WHERE id = ? AND revoked_at IS NULL")
+                .param(id)
+                .query((rs, n) -> new Row(rs.getString("username"), rs.getString("token_hash")))
                 .optional()
-                .flatMap(accounts::credentials)
-                .map(CoordinatorAccounts.Credentials::coordinator);
+                .flatMap(row -> accounts.credentials(row.username())
+                        .map(credentials -> new ApiClient(id, row.tokenHash(), credentials.coordinator())));
     }
 
-    private static String hash(String token) {
+    /** Whether a presented secret is the one whose {@link #hash} is stored: SHA-256, compared in constant time. */
+    public static boolean matches(CharSequence secret, String storedHash) {
+        return MessageDigest.isEqual(
+                hash(secret.toString()).getBytes(StandardCharsets.US_ASCII),
+                storedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static String hash(String token) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

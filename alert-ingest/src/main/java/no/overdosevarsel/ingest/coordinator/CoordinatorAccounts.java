@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import no.overdosevarsel.contracts.region.RegionCatalogue;
+import no.overdosevarsel.platform.security.Coordinator;
+import no.overdosevarsel.platform.security.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

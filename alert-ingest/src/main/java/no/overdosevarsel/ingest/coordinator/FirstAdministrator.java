@@ -3,6 +3,7 @@ package no.overdosevarsel.ingest.coordinator;
 import java.util.List;
 import java.util.Set;
 import no.overdosevarsel.contracts.region.Region;
+import no.overdosevarsel.platform.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

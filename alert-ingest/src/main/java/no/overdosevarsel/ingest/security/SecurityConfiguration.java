@@ -1,30 +1,24 @@
 package no.overdosevarsel.ingest.security;
 
-import java.util.List;
-import no.overdosevarsel.ingest.coordinator.ApiTokens;
 import no.overdosevarsel.ingest.coordinator.CoordinatorAccounts;
-import no.overdosevarsel.ingest.coordinator.Role;
+import no.overdosevarsel.platform.security.ResourceServerSecurity;
+import no.overdosevarsel.platform.security.Role;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * HTTP Basic against the local accounts in the database, or an API token ({@code Bearer ovt_…}) acting as one, without
- * sessions; health and info open to probes; concern
- * reports open to the public; account administration for ADMIN; everything else needs a coordinator role. Finer rules
- * (approver, region scope, four eyes) are the features' own.
+ * The API is an OAuth2 resource server: bearer JWTs from the configured issuer (the embedded one in standalone use),
+ * no sessions. Health and info are open to probes, the OpenAPI document to everyone, concern reports to the public,
+ * account administration to ADMIN; everything else needs a coordinator role. Finer rules (approver, region scope, four
+ * eyes) are the features' own.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -34,12 +28,15 @@ class SecurityConfiguration {
     private static final String[] STAFF = {Role.COORDINATOR.name(), Role.APPROVER.name(), Role.ADMIN.name()};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, ApiTokens tokens)
-            throws Exception {
-        return http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+    @Order(3)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
+        return resourceServer
+                .apply(http)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health", "info"))
                         .permitAll()
                         .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/reports")
                         .permitAll()
@@ -49,21 +46,10 @@ class SecurityConfiguration {
                         .hasAnyRole(STAFF)
                         .anyRequest()
                         .authenticated())
-                .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
-                .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless and JSON only: a cross-site form can neither carry a session nor post application/json.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(API))
                 .build();
     }
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt for new hashes, tagged {bcrypt} so that a stronger encoder can take over later.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
+    /** Local accounts, for the embedded authorization server's sign-in page. */
     @Bean
     UserDetailsService coordinatorLogins(CoordinatorAccounts accounts) {
         return username -> accounts.credentials(username)
@@ -74,15 +60,5 @@ class SecurityConfiguration {
                                 .toArray(String[]::new))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such enabled account"));
-    }
-
-    @Bean
-    WebMvcConfigurer currentCoordinatorArgument(CurrentCoordinatorResolver resolver) {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(resolver);
-            }
-        };
     }
 }

@@ -1,4 +1,4 @@
-/** Who may use the API: HTTP Basic against the local accounts, the signed-in coordinator for controllers, and problem answers when they may not. */
+/** Who may use the API: bearer JWTs through the shared resource-server rules, and the local accounts for signing in. */
 @NullMarked
 package no.overdosevarsel.ingest.security;
 

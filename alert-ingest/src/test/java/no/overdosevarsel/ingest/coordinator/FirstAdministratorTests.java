@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import java.util.List;
 import java.util.Set;
+import no.overdosevarsel.platform.security.Role;
 import org.junit.jupiter.api.Test;
 
 class FirstAdministratorTests {

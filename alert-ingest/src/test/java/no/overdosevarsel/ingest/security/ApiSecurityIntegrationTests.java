@@ -1,11 +1,15 @@
 package no.overdosevarsel.ingest.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.overdosevarsel.ingest.IngestIntegrationTestSupport;
+import no.overdosevarsel.testinfra.SignIn;
+import no.overdosevarsel.testinfra.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,7 +30,7 @@ class ApiSecurityIntegrationTests extends IngestIntegrationTestSupport {
                 .expectStatus()
                 .isUnauthorized()
                 .expectHeader()
-                .valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"overdosevarsel\".*")
+                .valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"overdosevarsel\".*")
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -43,10 +47,18 @@ class ApiSecurityIntegrationTests extends IngestIntegrationTestSupport {
     }
 
     @Test
-    void wrongPasswordIsAnUnauthorizedProblemEvenForAnAlertThatDoesNotExist() {
+    void aWrongPasswordGetsNoToken() {
+        assertThatThrownBy(() -> SignIn.withPassword(baseUrl(), KARI, PASSWORD + "-wrong"))
+                .hasMessageContaining("refused");
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsAnUnauthorizedProblemEvenForAnAlertThatDoesNotExist() {
+        // Well-formed and signed, with every role and the whole country, but not by this app's issuer.
+        String forged = TestIssuer.shared().token(KARI, List.of("COORDINATOR", "APPROVER", "ADMIN"), List.of("NO"));
         RestTestClient intruder = anonymous()
                 .mutate()
-                .defaultHeaders(headers -> headers.setBasicAuth(KARI, PASSWORD + "-wrong"))
+                .defaultHeaders(headers -> headers.setBearerAuth(forged))
                 .build();
 
         intruder.get()
@@ -56,10 +68,24 @@ class ApiSecurityIntegrationTests extends IngestIntegrationTestSupport {
                 .expectStatus()
                 .isUnauthorized()
                 .expectHeader()
+                .valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer .*error=\"invalid_token\".*")
+                .expectHeader()
                 .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.title")
                 .isEqualTo("Not signed in");
+    }
+
+    @Test
+    void tokensCarryTheAccountsRolesAndScope() {
+        String token = SignIn.withPassword(baseUrl(), KARI, PASSWORD).accessToken();
+        String claims =
+                new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+
+        assertThat(claims)
+                .contains("\"preferred_username\":\"kari\"")
+                .contains("\"roles\":[\"COORDINATOR\"]")
+                .contains("\"region_scope\":[\"NO-03\",\"NO-32\"]");
     }
 
     @Test
@@ -127,10 +153,10 @@ class ApiSecurityIntegrationTests extends IngestIntegrationTestSupport {
                         .single())
                 .startsWith("{bcrypt}$2")
                 .doesNotContain("a-long-enough-password");
-        RestTestClient newcomer = anonymous()
-                .mutate()
-                .defaultHeaders(h -> h.setBasicAuth(username, "a-long-enough-password"))
-                .build();
+        String token = SignIn.withPassword(baseUrl(), username, "a-long-enough-password")
+                .accessToken();
+        RestTestClient newcomer =
+                anonymous().mutate().defaultHeaders(h -> h.setBearerAuth(token)).build();
         newcomer.get().uri("/api/alerts").exchange().expectStatus().isOk();
 
         as(ADMIN)
@@ -139,7 +165,9 @@ class ApiSecurityIntegrationTests extends IngestIntegrationTestSupport {
                 .exchange()
                 .expectStatus()
                 .isNoContent();
-        newcomer.get().uri("/api/alerts").exchange().expectStatus().isUnauthorized();
+        assertThatThrownBy(() -> SignIn.withPassword(baseUrl(), username, "a-long-enough-password"))
+                .as("a disabled account cannot sign in; a token it holds lapses within the access token lifetime")
+                .hasMessageContaining("refused");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package no.overdosevarsel.ingest.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.overdosevarsel.ingest.IngestIntegrationTestSupport;
 import no.overdosevarsel.ingest.alert.web.AlertRequestsForOthers;
+import no.overdosevarsel.testinfra.SignIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -39,16 +41,22 @@ class ApiTokenIntegrationTests extends IngestIntegrationTestSupport {
                 .expectBody(JSON_OBJECT)
                 .returnResult()
                 .getResponseBody();
-        String token = (String) issued.get("token");
-        assertThat(token).startsWith("ovt_").hasSizeGreaterThan(40);
+        String secret = (String) issued.get("clientSecret");
+        assertThat(secret).startsWith("ovt_").hasSizeGreaterThan(40);
+        assertThat(issued.get("clientId")).isEqualTo(issued.get("id"));
         assertThat(jdbc.sql("SELECT token_hash FROM api_tokens WHERE id = ?::uuid")
                         .param(issued.get("id"))
                         .query(String.class)
                         .single())
                 .as("stored hashed")
                 .hasSize(64)
-                .doesNotContain(token.substring(4));
-        RestTestClient system = bearer(token);
+                .doesNotContain(secret.substring(4));
+        String clientId = (String) issued.get("clientId");
+        RestTestClient system =
+                bearer(SignIn.withClientCredentials(baseUrl(), clientId, secret).accessToken());
+        assertThatThrownBy(() -> SignIn.withClientCredentials(baseUrl(), clientId, secret + "x"))
+                .as("a wrong secret gets no token")
+                .hasMessageContaining("401");
 
         system.post()
                 .uri("/api/alerts")
@@ -80,6 +88,8 @@ class ApiTokenIntegrationTests extends IngestIntegrationTestSupport {
                 .jsonPath("$[0].name")
                 .isEqualTo("Rusmiddelanalyse, Oslo")
                 .jsonPath("$[0].token")
+                .doesNotExist()
+                .jsonPath("$[0].clientSecret")
                 .doesNotExist();
 
         as(ADMIN)
@@ -89,7 +99,9 @@ class ApiTokenIntegrationTests extends IngestIntegrationTestSupport {
                 .expectStatus()
                 .isNoContent();
 
-        system.get().uri("/api/alerts").exchange().expectStatus().isUnauthorized();
+        assertThatThrownBy(() -> SignIn.withClientCredentials(baseUrl(), clientId, secret))
+                .as("a revoked client gets no new token; the one it has lapses within the access token lifetime")
+                .hasMessageContaining("401");
     }
 
     @Test

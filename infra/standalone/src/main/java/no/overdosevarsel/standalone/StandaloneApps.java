@@ -73,7 +73,10 @@ final class StandaloneApps implements AutoCloseable {
                         dispatch));
     }
 
-    /** Links in messages and pages point at the ports the apps run on here, unless they are set otherwise. */
+    /**
+     * Links in messages and pages, and the token issuer, point at the ports the apps run on here, unless they are set
+     * otherwise.
+     */
     static Map<String, String> linksUnlessConfigured(StandaloneOptions options, Map<String, String> environment) {
         Map<String, String> properties = new LinkedHashMap<>();
         if (!configured(
@@ -90,6 +93,16 @@ final class StandaloneApps implements AutoCloseable {
                 "OVERDOSEVARSEL_LINKS_SUBSCRIBERBASEURL",
                 "SUBSCRIBER_BASE_URL")) {
             properties.put("overdosevarsel.links.subscriber-base-url", "http://localhost:" + options.subscriberPort());
+        }
+        if (!configured(
+                environment,
+                options.appArguments(),
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                "OVERDOSEVARSEL_IDENTITY_ISSUER_URI")) {
+            // alert-ingest's embedded authorization server issues the tokens; the other two trust it at its address.
+            String issuer = "http://localhost:" + options.ingestPort();
+            properties.put("overdosevarsel.identity.authorization-server.issuer", issuer);
+            properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
         }
         return properties;
     }

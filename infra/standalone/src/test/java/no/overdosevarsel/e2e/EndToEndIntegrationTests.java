@@ -22,6 +22,7 @@ import no.overdosevarsel.contracts.Topics;
 import no.overdosevarsel.dispatch.AlertDispatchApplication;
 import no.overdosevarsel.ingest.AlertIngestApplication;
 import no.overdosevarsel.subscriber.SubscriberApiApplication;
+import no.overdosevarsel.testinfra.SignIn;
 import no.overdosevarsel.testinfra.TestInfrastructure;
 import no.overdosevarsel.testinfra.TwilioStub;
 import org.apache.kafka.clients.admin.Admin;
@@ -79,22 +80,32 @@ class EndToEndIntegrationTests {
         twilio = new TwilioStub();
         mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         mail.start();
+        // alert-ingest is the issuer the other two trust, so its address is fixed before any of them starts.
+        int ingestPort = freePort();
+        String issuer = "http://localhost:" + ingestPort;
         List<String> common = List.of(
-                "--server.port=0",
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.main.banner-mode=off");
         CompletableFuture<ConfigurableApplicationContext> ingestStart = CompletableFuture.supplyAsync(() -> run(
-                AlertIngestApplication.class, common, "--overdosevarsel.security.admin-password=" + ADMIN_PASSWORD));
+                AlertIngestApplication.class,
+                common,
+                "--server.port=" + ingestPort,
+                "--overdosevarsel.identity.authorization-server.issuer=" + issuer,
+                "--overdosevarsel.security.admin-password=" + ADMIN_PASSWORD));
         CompletableFuture<ConfigurableApplicationContext> subscriberStart = CompletableFuture.supplyAsync(() -> run(
                 SubscriberApiApplication.class,
                 common,
+                "--server.port=0",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                 "--overdosevarsel.security.token-secret=e2e-token-secret-" + UUID.randomUUID()));
         CompletableFuture<ConfigurableApplicationContext> dispatchStart = CompletableFuture.supplyAsync(() -> run(
                 AlertDispatchApplication.class,
                 common,
+                "--server.port=0",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                 "--overdosevarsel.sms.provider=twilio",
                 "--overdosevarsel.sms.twilio.account-sid=" + TwilioStub.ACCOUNT_SID,
                 "--overdosevarsel.sms.twilio.auth-token=" + TwilioStub.AUTH_TOKEN,
@@ -224,7 +235,7 @@ class EndToEndIntegrationTests {
         ResponseEntity<Map> draft = http(ingest)
                 .post()
                 .uri("/api/alerts")
-                .headers(headers -> headers.setBasicAuth("kari.oslo", PASSWORD))
+                .headers(headers -> headers.setBearerAuth(token("kari.oslo", PASSWORD)))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of(
                         "severity", "Severe",
@@ -244,14 +255,14 @@ class EndToEndIntegrationTests {
         ResponseEntity<Map> submitted = http(ingest)
                 .post()
                 .uri("/api/alerts/{id}/submit", id)
-                .headers(headers -> headers.setBasicAuth("kari.oslo", PASSWORD))
+                .headers(headers -> headers.setBearerAuth(token("kari.oslo", PASSWORD)))
                 .retrieve()
                 .toEntity(Map.class);
         assertThat(submitted.getStatusCode().is2xxSuccessful()).isTrue();
         ResponseEntity<Map> approved = http(ingest)
                 .post()
                 .uri("/api/alerts/{id}/approve", id)
-                .headers(headers -> headers.setBasicAuth("ola.korus", PASSWORD))
+                .headers(headers -> headers.setBearerAuth(token("ola.korus", PASSWORD)))
                 .retrieve()
                 .toEntity(Map.class);
         assertThat(approved.getStatusCode().is2xxSuccessful()).isTrue();
@@ -262,7 +273,7 @@ class EndToEndIntegrationTests {
         ResponseEntity<Void> created = http(ingest)
                 .post()
                 .uri("/api/admin/coordinators")
-                .headers(headers -> headers.setBasicAuth("admin", ADMIN_PASSWORD))
+                .headers(headers -> headers.setBearerAuth(token("admin", ADMIN_PASSWORD)))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("username", username, "password", PASSWORD, "roles", roles, "scope", scope))
                 .retrieve()
@@ -346,6 +357,23 @@ class EndToEndIntegrationTests {
             return committed != null && committed.offset() > record.offset();
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /** Signs in at alert-ingest's embedded authorization server as a person does, and returns the access token. */
+    private static String token(String username, String password) {
+        return SignIn.withPassword(baseUrl(ingest), username, password).accessToken();
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext app) {
+        return "http://localhost:" + app.getEnvironment().getRequiredProperty("local.server.port");
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -24,12 +24,14 @@ class StandaloneAppsTests {
 
     @Test
     void pointsLinksInMessagesAtThePortsTheAppsRunOn() {
-        var options =
-                StandaloneOptions.parse(new String[] {"--dispatch-port=9083", "--subscriber-port=9082"}, Map.of());
+        var options = StandaloneOptions.parse(
+                new String[] {"--dispatch-port=9083", "--subscriber-port=9082", "--ingest-port=9081"}, Map.of());
 
         assertThat(StandaloneApps.linksUnlessConfigured(options, Map.of()))
                 .containsEntry("overdosevarsel.links.public-base-url", "http://localhost:9083")
-                .containsEntry("overdosevarsel.links.subscriber-base-url", "http://localhost:9082");
+                .containsEntry("overdosevarsel.links.subscriber-base-url", "http://localhost:9082")
+                .containsEntry("overdosevarsel.identity.authorization-server.issuer", "http://localhost:9081")
+                .containsEntry("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:9081");
     }
 
     @Test
@@ -38,7 +40,12 @@ class StandaloneAppsTests {
                 new String[] {"--overdosevarsel.links.public-base-url=https://varsel.example.no"}, Map.of());
 
         assertThat(StandaloneApps.linksUnlessConfigured(
-                        options, Map.of("SUBSCRIBER_BASE_URL", "https://abonnement.example.no")))
+                        options,
+                        Map.of(
+                                "SUBSCRIBER_BASE_URL",
+                                "https://abonnement.example.no",
+                                "OVERDOSEVARSEL_IDENTITY_ISSUER_URI",
+                                "https://helseid.example.no")))
                 .isEmpty();
     }
 }

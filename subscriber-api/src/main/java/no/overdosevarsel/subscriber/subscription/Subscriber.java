@@ -29,7 +29,7 @@ final class Subscriber {
     private final @Nullable String organisation;
     private Language language;
     private Severity minimumSeverity;
-    private final SubscriberStatus status;
+    private SubscriberStatus status;
     /** Canonical codes in code order, so that snapshots of the same regions are equal. */
     private List<String> regions;
 
@@ -227,6 +227,22 @@ final class Subscriber {
         this.regions = newRegions;
         this.language = newLanguage;
         this.minimumSeverity = newSeverity;
+        revision++;
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * Stops every alert to this subscriber, whatever their contact points' state; they stay stored (unlike erasure) so
+     * that the person or an administrator can see what there was.
+     *
+     * @return false if it was inactive already: nothing changed
+     */
+    boolean deactivate(Instant now) {
+        if (status == SubscriberStatus.INACTIVE) {
+            return false;
+        }
+        status = SubscriberStatus.INACTIVE;
         revision++;
         updatedAt = now;
         return true;

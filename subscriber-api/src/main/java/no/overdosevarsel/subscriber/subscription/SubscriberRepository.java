@@ -191,7 +191,7 @@ class SubscriberRepository {
                 == 1;
     }
 
-    private List<String> regionsOf(SubscriberId id) {
+    List<String> regionsOf(SubscriberId id) {
         return jdbc.sql("SELECT region_code FROM subscriber_region WHERE subscriber_id = :id ORDER BY region_code")
                 .param("id", id.value())
                 .query(String.class)

@@ -103,6 +103,18 @@ class SubscriberTests {
     }
 
     @Test
+    void deactivatingStopsEverythingOnceAndRaisesTheRevision() {
+        Subscriber subscriber = Subscriber.register(request(), catalogue, REGISTERED);
+        subscriber.markVerified(Channel.SMS, VERIFIED);
+
+        assertThat(subscriber.deactivate(VERIFIED.plusSeconds(60))).isTrue();
+        assertThat(subscriber.snapshot("token").status()).isEqualTo(SubscriberStatus.INACTIVE);
+        assertThat(subscriber.revision()).isEqualTo(3);
+        assertThat(subscriber.deactivate(VERIFIED.plusSeconds(120))).isFalse();
+        assertThat(subscriber.revision()).isEqualTo(3);
+    }
+
+    @Test
     void refusesInputThatValidationShouldHaveRefused() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Subscriber.register(

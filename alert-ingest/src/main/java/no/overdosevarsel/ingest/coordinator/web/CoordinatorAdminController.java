@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import no.overdosevarsel.contracts.region.UnknownRegionException;
 import no.overdosevarsel.ingest.coordinator.ApiTokens;
-import no.overdosevarsel.ingest.coordinator.Coordinator;
 import no.overdosevarsel.ingest.coordinator.CoordinatorAccounts;
-import no.overdosevarsel.ingest.coordinator.Role;
+import no.overdosevarsel.platform.security.Coordinator;
+import no.overdosevarsel.platform.security.Role;
 import no.overdosevarsel.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -81,14 +81,21 @@ class CoordinatorAdminController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Issues an API token acting as the account; the token is in this answer and nowhere else. */
+    /**
+     * Issues an API client acting as the account; its secret is in this answer and nowhere else. The client gets tokens
+     * from {@code /oauth2/token} with the client credentials grant (client id and secret by HTTP Basic).
+     */
     @PostMapping("/{username}/tokens")
     ResponseEntity<IssuedTokenResponse> issueToken(
             @PathVariable String username, @Valid @RequestBody TokenRequest request, Coordinator admin) {
         ApiTokens.IssuedToken issued = tokens.issue(username, request.name(), admin.username())
                 .orElseThrow(() -> ProblemException.notFound(username));
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new IssuedTokenResponse(issued.info().id(), issued.info().name(), issued.token()));
+                .body(new IssuedTokenResponse(
+                        issued.info().id(),
+                        issued.info().name(),
+                        issued.info().id().toString(),
+                        issued.token()));
     }
 
     @GetMapping("/{username}/tokens")
@@ -98,7 +105,7 @@ class CoordinatorAdminController {
 
     record TokenRequest(@NotBlank @Size(max = 200) String name) {}
 
-    record IssuedTokenResponse(java.util.UUID id, String name, String token) {}
+    record IssuedTokenResponse(java.util.UUID id, String name, String clientId, String clientSecret) {}
 
     record AccountRequest(
             @NotBlank @Size(max = 100) String username,

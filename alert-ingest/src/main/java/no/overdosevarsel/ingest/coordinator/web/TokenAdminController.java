@@ -2,7 +2,7 @@ package no.overdosevarsel.ingest.coordinator.web;
 
 import java.util.UUID;
 import no.overdosevarsel.ingest.coordinator.ApiTokens;
-import no.overdosevarsel.ingest.coordinator.Coordinator;
+import no.overdosevarsel.platform.security.Coordinator;
 import no.overdosevarsel.platform.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -75,7 +75,10 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
             // never refused for volume. Each token stops one subscriber's email and nothing else.
             return null;
         }
-        if (path.startsWith("/unsubscribe/") || path.startsWith("/manage/") || path.startsWith("/api/manage/")) {
+        if (path.startsWith("/unsubscribe/")
+                || path.startsWith("/confirm/")
+                || path.startsWith("/manage/")
+                || path.startsWith("/api/manage/")) {
             return Bucket.LINK_PER_CLIENT;
         }
         if (!"POST".equals(method)) {

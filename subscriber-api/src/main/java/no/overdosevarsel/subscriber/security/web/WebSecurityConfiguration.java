@@ -1,12 +1,14 @@
 package no.overdosevarsel.subscriber.security.web;
 
 import jakarta.servlet.DispatcherType;
+import no.overdosevarsel.platform.security.ResourceServerSecurity;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,11 +22,32 @@ import tools.jackson.databind.json.JsonMapper;
  * Twilio's webhook (its signature). Health and info are public for probes; every other request is refused with a 403
  * problem. Nothing here uses a session or a cookie, so there is nothing for CSRF to ride on: CSRF protection is off for
  * these paths, which RFC 8058 one-click unsubscribe and Twilio's webhook require.
+ *
+ * <p>The admin API ({@code /api/admin/**}) is the one place with a login: a resource server that accepts bearer JWTs
+ * from the configured issuer and lets in coordinators with the ADMIN role (401 without a valid token, 403 without the
+ * role, both as problems). It has a chain of its own so that the public chain stays exactly as it was.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
+    static final String ADMIN_API = "/api/admin/**";
+
     @Bean
+    @Order(1)
+    SecurityFilterChain adminApiFilterChain(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
+        http.securityMatcher(ADMIN_API);
+        return resourceServer
+                .apply(http)
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("ADMIN"))
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(
             HttpSecurity http, MessageSource messages, LocaleResolver locales, JsonMapper json) throws Exception {
         DeniedProblemHandler denied = new DeniedProblemHandler(messages, locales, json);
@@ -39,9 +62,10 @@ class WebSecurityConfiguration {
                                 "/api/subscribers/manage-link",
                                 "/webhooks/twilio/sms",
                                 "/unsubscribe/*",
+                                "/confirm/*",
                                 "/manage/*/erase")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/unsubscribe/*", "/manage/*", "/api/manage/*")
+                        .requestMatchers(HttpMethod.GET, "/unsubscribe/*", "/confirm/*", "/manage/*", "/api/manage/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.PATCH, "/api/manage/*")
                         .permitAll()
@@ -51,7 +75,8 @@ class WebSecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .denyAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/webhooks/**", "/unsubscribe/**", "/manage/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        "/api/**", "/webhooks/**", "/unsubscribe/**", "/confirm/**", "/manage/**"))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(exceptions ->

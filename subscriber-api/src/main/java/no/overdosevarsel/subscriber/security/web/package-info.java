@@ -1,4 +1,7 @@
-/** Who may call what over HTTP: the public endpoints, each with its own proof, health and info; nothing else. */
+/**
+ * Who may call what over HTTP: the public endpoints, each with its own proof, health and info; the admin API with a
+ * bearer token and the ADMIN role; nothing else.
+ */
 @NullMarked
 package no.overdosevarsel.subscriber.security.web;
 

@@ -1,4 +1,7 @@
-/** The public HTTP API for subscribing and verifying contact points: JSON in, JSON or RFC 9457 problems out. */
+/**
+ * The HTTP API for subscribers: public subscribing, verifying and confirming (each with its own proof), and the admin
+ * API for coordinators with the ADMIN role. JSON in, JSON or RFC 9457 problems out; confirmation pages in HTML.
+ */
 @NullMarked
 package no.overdosevarsel.subscriber.subscription.web;
 

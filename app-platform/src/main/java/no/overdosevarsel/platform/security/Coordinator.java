@@ -1,4 +1,4 @@
-package no.overdosevarsel.ingest.coordinator;
+package no.overdosevarsel.platform.security;
 
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +29,7 @@ public record Coordinator(String username, Set<Role> roles, List<String> scope) 
         return regions.stream().allMatch(region -> covers(region, catalogue));
     }
 
-    boolean covers(String regionCode, RegionCatalogue catalogue) {
+    public boolean covers(String regionCode, RegionCatalogue catalogue) {
         Region region = catalogue.find(regionCode).orElse(null);
         if (region == null) {
             return false;

@@ -1,4 +1,4 @@
-package no.overdosevarsel.ingest.security;
+package no.overdosevarsel.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,9 +11,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -23,15 +23,15 @@ import org.springframework.web.servlet.ModelAndView;
  * language, by handing them to the MVC exception handlers: security filters run before any controller, so those would
  * never see them.
  */
-@Component
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    static final String REALM = "overdosevarsel";
+    public static final String REALM = "overdosevarsel";
 
     private final HandlerExceptionResolver resolver;
     private final LocaleResolver locales;
 
-    ProblemResponses(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, LocaleResolver locales) {
+    public ProblemResponses(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, LocaleResolver locales) {
         this.resolver = resolver;
         this.locales = locales;
     }
@@ -39,7 +39,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        // RFC 6750: say that a bearer token is wanted, and whether the one sent was refused.
+        String challenge = "Bearer realm=\"" + REALM + "\"";
+        if (e instanceof OAuth2AuthenticationException) {
+            challenge += ", error=\"invalid_token\"";
+        }
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         respond(request, response, new ProblemException(HttpStatus.UNAUTHORIZED, "http-401", "problem.http-401"));
     }
 

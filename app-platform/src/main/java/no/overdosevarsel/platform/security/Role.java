@@ -1,4 +1,4 @@
-package no.overdosevarsel.ingest.coordinator;
+package no.overdosevarsel.platform.security;
 
 /** What a coordinator may do. Roles do not imply each other: an approver who also drafts has both. */
 public enum Role {

@@ -1,4 +1,4 @@
-package no.overdosevarsel.ingest.coordinator;
+package no.overdosevarsel.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
