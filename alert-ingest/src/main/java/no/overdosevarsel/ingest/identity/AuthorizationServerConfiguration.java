@@ -79,9 +79,9 @@ public class AuthorizationServerConfiguration {
         @Bean
         @Order(2)
         SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-            return http.securityMatcher("/login", "/logout", "/default-ui.css")
+            return http.securityMatcher("/login", "/logout")
                     .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .formLogin(Customizer.withDefaults())
+                    .formLogin(form -> form.loginPage("/login"))
                     .build();
         }
 

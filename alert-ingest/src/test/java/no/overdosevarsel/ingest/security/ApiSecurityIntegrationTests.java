@@ -47,6 +47,40 @@ class ApiSecurityIntegrationTests extends IngestIntegrationTestSupport {
     }
 
     @Test
+    void theSignInPageIsInBokmalUnlessEnglishIsAskedFor() {
+        String bokmal = anonymous()
+                .get()
+                .uri("/login?error")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(bokmal)
+                .contains("<html lang=\"nb\">")
+                .contains("<label for=\"username\">Brukernavn</label>")
+                .contains("<label for=\"password\">Passord</label>")
+                .contains("role=\"alert\">Feil brukernavn eller passord")
+                .containsPattern("name=\"_csrf\" value=\"[^\"]+\"");
+
+        String english = anonymous()
+                .get()
+                .uri("/login")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(english)
+                .contains("<html lang=\"en\">")
+                .contains("<button type=\"submit\">Sign in</button>")
+                .doesNotContain("role=\"alert\"");
+    }
+
+    @Test
     void aWrongPasswordGetsNoToken() {
         assertThatThrownBy(() -> SignIn.withPassword(baseUrl(), KARI, PASSWORD + "-wrong"))
                 .hasMessageContaining("refused");
