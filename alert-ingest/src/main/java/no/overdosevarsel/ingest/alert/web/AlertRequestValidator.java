@@ -2,9 +2,11 @@ package no.overdosevarsel.ingest.alert.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import no.overdosevarsel.contracts.alert.MsgType;
 import no.overdosevarsel.contracts.region.RegionCatalogue;
-import no.overdosevarsel.contracts.sms.SmsSegments;
+import no.overdosevarsel.contracts.sms.AlertSms;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -20,11 +22,13 @@ class AlertRequestValidator implements Validator {
     private final RegionCatalogue regions;
     private final Clock clock;
     private final SmsProperties sms;
+    private final AlertSms smsText;
 
     AlertRequestValidator(RegionCatalogue regions, Clock clock, SmsProperties sms) {
         this.regions = regions;
         this.clock = clock;
         this.sms = sms;
+        this.smsText = new AlertSms(regions, sms.maxSegments());
     }
 
     @Override
@@ -37,19 +41,24 @@ class AlertRequestValidator implements Validator {
         AlertRequest request = (AlertRequest) target;
         rejectUnknownRegions(request.regions(), errors);
         rejectBadExpiry(request, errors);
-        rejectHeadlineTooLongForSms("headline", request.headline(), errors);
+        rejectHeadlineTooLongForSms("headline", request.headline(), "nb", errors);
         if (request.english() != null) {
-            rejectHeadlineTooLongForSms("english.headline", request.english().headline(), errors);
+            rejectHeadlineTooLongForSms("english.headline", request.english().headline(), "en", errors);
         }
     }
 
-    /** The headline with the SMS's fixed parts must fit: an emoji turns the whole SMS into UCS-2. */
-    private void rejectHeadlineTooLongForSms(String field, String headline, Errors errors) {
+    /**
+     * The headline with the SMS's fixed parts must fit, exactly as alert-dispatch renders it, for a first alert, an
+     * update and a cancellation alike (the draft will be all three): an emoji turns the whole SMS into UCS-2.
+     */
+    private void rejectHeadlineTooLongForSms(String field, String headline, String language, Errors errors) {
         if (headline == null || headline.isBlank() || errors.hasFieldErrors(field)) {
             return;
         }
-        String rendered = headline.strip() + "x".repeat(Math.max(0, sms.reservedCharacters()));
-        if (SmsSegments.count(rendered) > sms.maxSegments()) {
+        String link = sms.exampleAlertPageLink();
+        boolean fits =
+                Arrays.stream(MsgType.values()).allMatch(type -> smsText.keepsHeadline(type, headline, link, language));
+        if (!fits) {
             errors.rejectValue(
                     field,
                     "validation.alert.headline.sms-segments",

@@ -23,7 +23,9 @@ class AlertRequestValidatorTests {
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
     private final AlertRequestValidator validator = new AlertRequestValidator(
-            RegionCatalogue.norway(), Clock.fixed(NOW, ZoneOffset.UTC), new SmsProperties(3, 110));
+            RegionCatalogue.norway(),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new SmsProperties(3, "https://overdosevarsel.no"));
 
     @Test
     void rejectsEachRegionCodeNotInTheCatalogueNamingIt() {
@@ -85,6 +87,18 @@ class AlertRequestValidatorTests {
         assertThat(validate(withHeadline("⚠️ Nitazener i Oslo")).hasErrors())
                 .as("a short one still fits")
                 .isFalse();
+    }
+
+    @Test
+    void theLimitIsExactlyWhatDispatchSends() {
+        // UCS-2 (the warning sign is not GSM-7): 3 segments are 201 units. The longest type word, "OPPDATERT: ", the
+        // full stop, " Mer: " + https://overdosevarsel.no/varsel/<36-character id> and " Stopp: svar STOPP" take
+        // 11 + 1 + 6 + 69 + 18 = 105, leaving 96 for the headline.
+        String fits = "⚠" + "a".repeat(95);
+
+        assertThat(validate(withHeadline(fits)).hasErrors()).isFalse();
+        assertThat(codesOf(validate(withHeadline(fits + "a"))))
+                .containsExactly("validation.alert.headline.sms-segments");
     }
 
     private static AlertRequest withHeadline(String headline) {
