@@ -36,6 +36,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
             "overdosevarsel.alerts.solo-publishing.office-days=",
             "overdosevarsel.reports.rate-limit.per-client=3",
             "overdosevarsel.reports.rate-limit.period=1h",
+            // every test signs in from 127.0.0.1, some with wrong passwords on purpose (SignInThrottleTests covers it)
+            "overdosevarsel.identity.authorization-server.sign-in-max-failures=10000",
             // as behind a proxy: the client's address comes from X-Forwarded-For, so each test can be its own client
             "server.forward-headers-strategy=framework"
         })

@@ -79,7 +79,7 @@ public final class SignIn {
                 post(baseUrl + "/login", Map.of("username", username, "password", password, "_csrf", csrf.group(1))),
                 "sign in");
         expectRedirect(loggedIn, "sign in");
-        if (location(loggedIn).contains("error")) {
+        if (location(loggedIn).contains("error") || location(loggedIn).contains("locked")) {
             throw new IllegalStateException("sign-in refused for " + username);
         }
         HttpResponse<String> toClient = send(http, get(resolve(baseUrl, location(loggedIn))), "authorize again");

@@ -31,6 +31,9 @@ import java.util.UUID;
  */
 public final class TestIssuer {
 
+    /** The audience the apps require of access tokens ({@code overdosevarsel.identity.audience}). */
+    public static final String AUDIENCE = "overdosevarsel-api";
+
     private static TestIssuer shared;
 
     private final WireMockServer server;
@@ -76,6 +79,7 @@ public final class TestIssuer {
         Instant now = Instant.now();
         return sign(new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(AUDIENCE)
                 .subject(username)
                 .claim("preferred_username", username)
                 .claim("roles", List.copyOf(roles))

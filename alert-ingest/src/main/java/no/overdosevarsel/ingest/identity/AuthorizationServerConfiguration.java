@@ -5,9 +5,13 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import no.overdosevarsel.ingest.coordinator.ApiTokens;
 import no.overdosevarsel.ingest.coordinator.CoordinatorAccounts;
+import no.overdosevarsel.platform.security.IdentityProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +25,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -29,6 +37,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
@@ -45,10 +54,28 @@ public class AuthorizationServerConfiguration {
     /** bcrypt for account passwords; SHA-256 for the 256-bit random secrets of API clients (see {@link ApiTokens}). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(
-                "bcrypt", Map.of("bcrypt", bcrypt, ClientRegistrations.SHA256, new Sha256SecretEncoder()));
-        return encoder;
+        DelegatingPasswordEncoder delegate = new DelegatingPasswordEncoder(
+                "bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(), ClientRegistrations.SHA256, new Sha256SecretEncoder()));
+        return new PasswordEncoder() {
+            @Override
+            public @Nullable String encode(@Nullable CharSequence rawPassword) {
+                return delegate.encode(rawPassword);
+            }
+
+            @Override
+            public boolean matches(@Nullable CharSequence rawPassword, @Nullable String encodedPassword) {
+                return delegate.matches(rawPassword, encodedPassword);
+            }
+
+            /** API client secrets stay SHA-256 on purpose; never re-hash them to bcrypt after a sign-in. */
+            @Override
+            public boolean upgradeEncoding(@Nullable String encodedPassword) {
+                return encodedPassword != null
+                        && !encodedPassword.startsWith("{" + ClientRegistrations.SHA256 + "}")
+                        && delegate.upgradeEncoding(encodedPassword);
+            }
+        };
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -70,28 +97,44 @@ public class AuthorizationServerConfiguration {
                     // The OpenID Connect user-info endpoint takes the access token it issued.
                     .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                     .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                            new LoginUrlAuthenticationEntryPoint("/login"),
-                            new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                            new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
             return http.build();
+        }
+
+        /** Requests from a browser, not from a client library or curl that accepts anything. */
+        private static MediaTypeRequestMatcher browsers() {
+            MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+            html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+            return html;
         }
 
         /** Signing in with a local account's password: the only place alert-ingest keeps a session. */
         @Bean
         @Order(2)
-        SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+        SecurityFilterChain signIn(HttpSecurity http, AuthorizationServerProperties properties) throws Exception {
+            SignInThrottle throttle = new SignInThrottle(properties.signInMaxFailures(), properties.signInLockPeriod());
             return http.securityMatcher("/login", "/logout")
                     .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .formLogin(form -> form.loginPage("/login"))
+                    .formLogin(form -> form.loginPage("/login").failureHandler(throttle))
+                    .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                    .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")))
                     .build();
         }
 
+        /**
+         * The issuer is configured, never taken from the request: a Host header must not be able to rename it in the
+         * discovery document (and send people to someone else's sign-in page).
+         */
         @Bean
         AuthorizationServerSettings authorizationServerSettings(AuthorizationServerProperties properties) {
-            AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
-            if (StringUtils.hasText(properties.issuer())) {
-                settings.issuer(properties.issuer());
+            if (!StringUtils.hasText(properties.issuer())) {
+                throw new IllegalStateException("overdosevarsel.identity.authorization-server.issuer"
+                        + " (OVERDOSEVARSEL_IDENTITY_ISSUER_URI) must be set to alert-ingest's public URL");
             }
-            return settings.build();
+            return AuthorizationServerSettings.builder()
+                    .issuer(properties.issuer())
+                    .build();
         }
 
         @Bean
@@ -111,8 +154,9 @@ public class AuthorizationServerConfiguration {
         }
 
         @Bean
-        CoordinatorClaims coordinatorClaims(CoordinatorAccounts accounts, ApiTokens tokens) {
-            return new CoordinatorClaims(accounts, tokens);
+        CoordinatorClaims coordinatorClaims(
+                CoordinatorAccounts accounts, ApiTokens tokens, IdentityProperties identity) {
+            return new CoordinatorClaims(accounts, tokens, identity.audience());
         }
 
         @Bean
@@ -120,10 +164,22 @@ public class AuthorizationServerConfiguration {
             return new ImmutableJWKSet<>(new JWKSet(new SigningKeys(jdbc, transactions, clock).current()));
         }
 
-        /** alert-ingest verifies the tokens it issued with its own key, without a request to itself. */
+        /**
+         * alert-ingest verifies the tokens it issued with its own key, without a request to itself, as strictly as the
+         * other apps do: its issuer, the apps' audience, and the time.
+         */
         @Bean
-        JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
-            return NimbusJwtDecoder.withJwkSource(keys).build();
+        JwtDecoder jwtDecoder(
+                JWKSource<SecurityContext> keys,
+                AuthorizationServerProperties properties,
+                IdentityProperties identity) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                    new JwtClaimValidator<List<String>>(
+                            JwtClaimNames.AUD,
+                            audiences -> audiences != null && audiences.contains(identity.audience()))));
+            return decoder;
         }
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 
 /**
  * The clients the embedded issuer knows: one public client for people (command line and browser: authorization code
- * with PKCE, refresh tokens), and the API clients administrators issue, read from {@link ApiTokens} at each request so
+ * with PKCE; a public client gets no refresh token, so a person signs in again when the access token lapses), and the
+ * API clients administrators issue, read from {@link ApiTokens} at each request so
  * that a revoked client cannot get another token.
  */
 final class ClientRegistrations implements RegisteredClientRepository {
@@ -34,7 +35,6 @@ final class ClientRegistrations implements RegisteredClientRepository {
                 .clientName("Overdosevarsel")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(properties.redirectUris()))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
@@ -44,8 +44,6 @@ final class ClientRegistrations implements RegisteredClientRepository {
                         .build())
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenTimeToLive(properties.accessTokenTtl())
-                        .refreshTokenTimeToLive(properties.refreshTokenTtl())
-                        .reuseRefreshTokens(false)
                         .build())
                 .build();
         this.machineTokens = TokenSettings.builder()

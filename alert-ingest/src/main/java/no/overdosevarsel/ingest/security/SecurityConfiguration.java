@@ -34,6 +34,9 @@ class SecurityConfiguration {
                 .apply(http)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health", "info"))
                         .permitAll()
+                        // Metrics and the rest of actuator: operators only.
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers("/error")
                         .permitAll()
                         .requestMatchers(

@@ -81,6 +81,90 @@ class ApiSecurityIntegrationTests extends IngestIntegrationTestSupport {
     }
 
     @Test
+    void anIdTokenIsNotAnAccessToken() {
+        String json = SignIn.withPassword(baseUrl(), KARI, PASSWORD).json();
+        String idToken = json.replaceAll("(?s).*\"id_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        assertThat(idToken).as("signed in with openid").isNotEqualTo(json);
+
+        anonymous()
+                .get()
+                .uri("/api/alerts")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + idToken)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void issuedTokensCanBeIntrospectedAndRevokedAtTheAuthorizationServer() {
+        Map<String, Object> issued = as(ADMIN)
+                .post()
+                .uri("/api/admin/coordinators/{u}/tokens", KARI)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "introspection test"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
+        String clientId = (String) issued.get("clientId");
+        String secret = (String) issued.get("clientSecret");
+        String token = SignIn.withClientCredentials(baseUrl(), clientId, secret).accessToken();
+        RestTestClient client = anonymous()
+                .mutate()
+                .defaultHeaders(headers -> headers.setBasicAuth(clientId, secret))
+                .build();
+
+        client.post()
+                .uri("/oauth2/introspect")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("token=" + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(true);
+        client.post()
+                .uri("/oauth2/revoke")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("token=" + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.post()
+                .uri("/oauth2/introspect")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("token=" + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(false);
+    }
+
+    @Test
+    void theTokenEndpointAnswersAClientWithoutCredentialsWith401NotTheSignInPage() {
+        anonymous()
+                .post()
+                .uri("/oauth2/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header(HttpHeaders.ACCEPT, "*/*")
+                .body("grant_type=client_credentials")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void metricsAreForAdministratorsOnly() {
+        as(KARI).get().uri("/actuator/metrics").exchange().expectStatus().isForbidden();
+        as(ADMIN).get().uri("/actuator/metrics").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void aWrongPasswordGetsNoToken() {
         assertThatThrownBy(() -> SignIn.withPassword(baseUrl(), KARI, PASSWORD + "-wrong"))
                 .hasMessageContaining("refused");
@@ -117,6 +201,7 @@ class ApiSecurityIntegrationTests extends IngestIntegrationTestSupport {
                 new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
 
         assertThat(claims)
+                .contains("\"aud\":\"overdosevarsel-api\"")
                 .contains("\"preferred_username\":\"kari\"")
                 .contains("\"roles\":[\"COORDINATOR\"]")
                 .contains("\"region_scope\":[\"NO-03\",\"NO-32\"]");
@@ -244,6 +329,5 @@ class ApiSecurityIntegrationTests extends IngestIntegrationTestSupport {
     @Test
     void metricsNeedCredentials() {
         anonymous().get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
-        as(OLA).get().uri("/actuator/metrics").exchange().expectStatus().isOk();
     }
 }

@@ -74,11 +74,49 @@ class ExternalIssuerIntegrationTests {
     }
 
     @Test
+    void ourOwnRoleNamesDoNotCountWhenTheProvidersAreMapped() {
+        // Another application's "ADMIN" or "APPROVER" role at the same provider is not ours.
+        bearer(token("kari@oslo.kommune.no", List.of("ADMIN", "APPROVER", "COORDINATOR"), "NO"))
+                .get()
+                .uri("/api/alerts")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
+    void aTokenTheProviderIssuedForAnotherApplicationIsRefused() {
+        bearer(token("kari@oslo.kommune.no", List.of("ov-koordinator"), "NO", "some-other-api"))
+                .get()
+                .uri("/api/alerts")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void aTokenThatNamesNobodyIsRefused() {
+        Instant now = Instant.now();
+        String nobody = TestIssuer.shared()
+                .sign(new JWTClaimsSet.Builder()
+                        .issuer(TestIssuer.shared().issuer())
+                        .audience(TestIssuer.AUDIENCE)
+                        .claim("groups", List.of("ov-koordinator"))
+                        .claim("ov_regions", "NO")
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                        .build());
+
+        bearer(nobody).get().uri("/api/alerts").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void anExpiredTokenIsRefused() {
         Instant then = Instant.now().minus(Duration.ofHours(2));
         String expired = TestIssuer.shared()
                 .sign(new JWTClaimsSet.Builder()
                         .issuer(TestIssuer.shared().issuer())
+                        .audience(TestIssuer.AUDIENCE)
                         .subject("kari")
                         .claim("email", "kari@oslo.kommune.no")
                         .claim("groups", List.of("ov-koordinator"))
@@ -106,10 +144,15 @@ class ExternalIssuerIntegrationTests {
     }
 
     private String token(String email, List<String> groups, String regions) {
+        return token(email, groups, regions, TestIssuer.AUDIENCE);
+    }
+
+    private String token(String email, List<String> groups, String regions, String audience) {
         Instant now = Instant.now();
         return TestIssuer.shared()
                 .sign(new JWTClaimsSet.Builder()
                         .issuer(TestIssuer.shared().issuer())
+                        .audience(audience)
                         .subject(UUID.randomUUID().toString())
                         .claim("email", email)
                         .claim("groups", groups)

@@ -18,9 +18,11 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
- * Turns a verified JWT into a {@link CoordinatorAuthentication}: roles become {@code ROLE_*} authorities for URL rules,
+ * Turns a verified JWT into a {@link CoordinatorAuthentication}: roles become {@code ROLE_*} authorities for URL rules
+ * (only our own role names, or only the configured mapping),
  * region codes are checked against the catalogue (unknown codes are dropped, so a typo narrows a scope, never widens
  * it), and a token without a name gets its subject as name.
  */
@@ -35,11 +37,14 @@ public final class CoordinatorJwtConverter implements Converter<Jwt, AbstractAut
     public CoordinatorJwtConverter(IdentityProperties properties, RegionCatalogue catalogue) {
         this.properties = properties;
         this.catalogue = catalogue;
-        Map<String, Role> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Role role : Role.values()) {
-            names.put(role.name(), role);
+        Map<String, Role> names = new TreeMap<>();
+        if (properties.roleMapping().isEmpty()) {
+            for (Role role : Role.values()) {
+                names.put(role.name(), role);
+            }
+        } else {
+            names.putAll(properties.roleMapping());
         }
-        names.putAll(properties.roleMapping());
         this.roleNames = names;
     }
 
@@ -55,6 +60,10 @@ public final class CoordinatorJwtConverter implements Converter<Jwt, AbstractAut
         if (name == null || name.isBlank()) {
             name = jwt.getSubject();
         }
+        if (name == null || name.isBlank()) {
+            // Nobody to record in the audit log or to tell apart for four eyes: not a coordinator.
+            throw new InvalidBearerTokenException("the token names nobody");
+        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String value : values(jwt.getClaims().get(properties.rolesClaim()))) {
             Role role = roleNames.get(value);
@@ -66,12 +75,12 @@ public final class CoordinatorJwtConverter implements Converter<Jwt, AbstractAut
         for (String code : values(jwt.getClaims().get(properties.scopeClaim()))) {
             Region region = catalogue.find(code).orElse(null);
             if (region == null) {
-                log.warn("Token for {} names region {} which is not in the catalogue; ignored", name, code);
+                log.debug("Token for {} names region {} which is not in the catalogue; ignored", name, code);
             } else if (!scope.contains(region.code())) {
                 scope.add(region.code());
             }
         }
-        return new Coordinator(name == null ? "" : name, roles, scope);
+        return new Coordinator(name, roles, scope);
     }
 
     private static Collection<GrantedAuthority> authorities(Coordinator coordinator) {

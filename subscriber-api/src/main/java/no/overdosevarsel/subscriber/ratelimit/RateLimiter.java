@@ -2,26 +2,29 @@ package no.overdosevarsel.subscriber.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixed-window counters per (bucket, key) in this instance's memory. With several instances each allows the limit, so a
- * client gets at most instances × limit; that is enough to stop flooding, and keeps the database out of every request.
- * Keys (addresses, IPs) live only as long as their window.
+ * Fixed-window counters per (bucket, key). Buckets that protect a person ({@link Bucket.Scope#SHARED}: per address,
+ * per number) are counted in the database, one window for every instance, so that running more instances or restarting
+ * one does not raise the limit. Buckets per client IP ({@link Bucket.Scope#INSTANCE}) stay in this instance's memory:
+ * they protect us, and keep the database out of every public request. See ADR 0023.
  */
 @Component
 public class RateLimiter {
 
     private final RateLimitProperties properties;
     private final Clock clock;
-    private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final MemoryWindows local;
+    private final WindowStore shared;
 
-    RateLimiter(RateLimitProperties properties, Clock clock) {
+    RateLimiter(RateLimitProperties properties, Clock clock, WindowStore shared) {
         this.properties = properties;
         this.clock = clock;
+        this.local = new MemoryWindows(properties.maxKeys());
+        this.shared = shared;
     }
 
     /**
@@ -34,20 +37,12 @@ public class RateLimiter {
             return Optional.empty();
         }
         Limit limit = properties.limit(bucket);
-        long now = clock.millis();
-        long period = limit.period().toMillis();
-        if (windows.size() >= properties.maxKeys()) {
-            windows.values().removeIf(window -> window.endsAt() <= now);
-        }
-        Window window = windows.compute(bucket + "\n" + key, (k, current) -> {
-            if (current == null || current.endsAt() <= now) {
-                return new Window(now + period, 1);
-            }
-            // Counting stops one past the limit: that marks the window as refusing, and cannot overflow.
-            return new Window(current.endsAt(), Math.min(current.count() + 1, limit.permits() + 1));
-        });
+        // Whole milliseconds: what the database keeps exactly, so that Retry-After is the same from either store.
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        WindowStore store = bucket.scope() == Bucket.Scope.SHARED ? shared : local;
+        Window window = store.count(bucket, key, limit, now);
         if (window.count() > limit.permits()) {
-            return Optional.of(Duration.ofMillis(window.endsAt() - now));
+            return Optional.of(Duration.between(now, window.endsAt()));
         }
         return Optional.empty();
     }
@@ -59,10 +54,8 @@ public class RateLimiter {
         });
     }
 
-    /** How many keys are tracked now. */
+    /** How many keys this instance tracks in memory now. */
     int trackedKeys() {
-        return windows.size();
+        return local.trackedKeys();
     }
-
-    private record Window(long endsAt, int count) {}
 }

@@ -3,10 +3,8 @@ package no.overdosevarsel.subscriber.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +63,8 @@ class RateLimiterTests {
     void expiredWindowsAreSweptWhenTooManyKeysAreTracked() {
         RateLimiter limiter = new RateLimiter(
                 new RateLimitProperties(true, Map.of(Bucket.LINK_PER_CLIENT, new Limit(1, Duration.ofMinutes(1))), 2),
-                clock);
+                clock,
+                new MemoryWindows(2));
         limiter.tryAcquire(Bucket.LINK_PER_CLIENT, "a");
         limiter.tryAcquire(Bucket.LINK_PER_CLIENT, "b");
         clock.advance(Duration.ofMinutes(2));
@@ -76,7 +75,8 @@ class RateLimiterTests {
 
     @Test
     void switchedOffItAllowsEverything() {
-        RateLimiter limiter = new RateLimiter(new RateLimitProperties(false, Map.of(), 10), clock);
+        RateLimiter limiter =
+                new RateLimiter(new RateLimitProperties(false, Map.of(), 10), clock, new MemoryWindows(10));
         for (int i = 0; i < 100; i++) {
             assertThat(limiter.tryAcquire(Bucket.SMS_REPLY_PER_NUMBER, "+4791234567"))
                     .isEmpty();
@@ -84,34 +84,7 @@ class RateLimiterTests {
     }
 
     private RateLimiter limiter(Map<Bucket, Limit> limits) {
-        return new RateLimiter(new RateLimitProperties(true, limits, 100_000), clock);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        // The shared buckets' database store is tested in SharedRateLimitsIntegrationTests; here both count in memory.
+        return new RateLimiter(new RateLimitProperties(true, limits, 100_000), clock, new MemoryWindows(100_000));
     }
 }

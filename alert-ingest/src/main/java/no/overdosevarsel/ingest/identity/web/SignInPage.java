@@ -29,6 +29,8 @@ class SignInPage {
         String notice = "";
         if (request.getParameter("error") != null) {
             notice = "<p class=\"error\" role=\"alert\">" + text("signin.error", locale) + "</p>";
+        } else if (request.getParameter("locked") != null) {
+            notice = "<p class=\"error\" role=\"alert\">" + text("signin.locked", locale) + "</p>";
         } else if (request.getParameter("logout") != null) {
             notice = "<p role=\"status\">" + text("signin.logged-out", locale) + "</p>";
         }
