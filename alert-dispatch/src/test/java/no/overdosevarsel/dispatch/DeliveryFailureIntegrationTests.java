@@ -7,6 +7,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 import no.overdosevarsel.contracts.EventJson;
 import no.overdosevarsel.contracts.Topics;
 import no.overdosevarsel.contracts.alert.AlertEvent;
@@ -84,6 +88,9 @@ class DeliveryFailureIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     DispatchTestSupport kafka;
 
@@ -186,6 +193,27 @@ class DeliveryFailureIntegrationTests {
         HttpStatusCode signed = callback(form, sign(form, TwilioStub.AUTH_TOKEN));
         assertThat(signed.is2xxSuccessful()).isTrue();
         assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void statusCallbacksFindTheirDeliveryThroughAnIndexNotATableScan() throws Exception {
+        // Several callbacks per SMS: at a million recipients a scan per callback would never keep up.
+        StringBuilder plan = new StringBuilder();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET enable_seqscan = off");
+            try (ResultSet rows = statement.executeQuery("EXPLAIN UPDATE delivery SET status = 'DELIVERED'"
+                    + " WHERE provider_id = 'SM00000000000000000000000000000000' AND channel = 'SMS'"
+                    + " AND status IN ('SENT', 'DELIVERED')")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            } finally {
+                statement.execute("RESET enable_seqscan");
+            }
+        }
+
+        assertThat(plan.toString()).contains("delivery_by_provider_id");
     }
 
     @Test

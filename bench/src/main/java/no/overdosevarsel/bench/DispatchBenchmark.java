@@ -70,6 +70,7 @@ public final class DispatchBenchmark {
 
     private static final String RESULT_PREFIX = "BENCH-RESULT|";
     private static final String WARM_UP_DEFAULT = "10000";
+    private static final String WARM_UP_SUBSCRIBERS_DEFAULT = "20000";
 
     private DispatchBenchmark() {}
 
@@ -158,7 +159,8 @@ public final class DispatchBenchmark {
                 JdbcClient jdbc = JdbcClient.create(dataSource);
                 long loadStart = System.nanoTime();
                 SubscriberLoader.load(dataSource, 0, n, null);
-                int warmUpSubscribers = Integer.parseInt(options.getOrDefault("warm-up-subscribers", "5000"));
+                int warmUpSubscribers =
+                        Integer.parseInt(options.getOrDefault("warm-up-subscribers", WARM_UP_SUBSCRIBERS_DEFAULT));
                 SubscriberLoader.load(dataSource, n, warmUpSubscribers, WARM_UP_REGION);
                 log(
                         "Loaded %,d subscribers (%,d contact points) in %.1f s",
@@ -205,6 +207,7 @@ public final class DispatchBenchmark {
                             "Warm-up end to end: %,d subscribers in %.1f s",
                             warmUpSubscribers, seconds(System.nanoTime() - pathStart));
                 }
+                awaitQuietCompiler(Duration.ofSeconds(60));
 
                 // End to end.
                 twilio.acceptances().reset();
@@ -213,6 +216,7 @@ public final class DispatchBenchmark {
                 String loadBefore = loadAverage();
                 CpuMeter cpu = new CpuMeter(jdbc);
                 CpuMeter.Snapshot e2eCpuStart = cpu.snapshot();
+                long e2eCompileStart = compileMillis();
                 AlertEvent alert = alert();
                 long publishedAt;
                 long allSent;
@@ -255,6 +259,7 @@ public final class DispatchBenchmark {
                     peakCommitted = heap.peakCommitted();
                 }
                 String loadAfter = loadAverage();
+                long e2eCompile = compileMillis() - e2eCompileStart;
                 long firstSent = Math.min(
                         positive(twilio.acceptances().firstNanos()),
                         positive(smtp.acceptances().firstNanos()));
@@ -295,15 +300,18 @@ public final class DispatchBenchmark {
                 System.gc();
                 String bareLoadBefore = loadAverage();
                 CpuMeter.Snapshot bareCpuStart = cpu.snapshot();
+                long bareCompileStart = compileMillis();
                 int bareN = (int) (sent / 2);
                 double bareSeconds = sendBare(sms, email, alert(), bareN, timeout, twilio, smtp);
                 CpuMeter.Usage bareCpu = CpuMeter.between(bareCpuStart, cpu.snapshot());
+                long bareCompile = compileMillis() - bareCompileStart;
                 double bareRate = 2.0 * bareN / bareSeconds;
                 String bareLoadAfter = loadAverage();
                 log(
                         "Bare: %,d messages in %.2f s = %,.0f/s, load %s -> %s",
                         2L * bareN, bareSeconds, bareRate, bareLoadBefore, bareLoadAfter);
                 log("Ratio end to end / bare: %.2f", e2eRate / bareRate);
+                log("JIT compiler time: end to end %.1f s, bare %.1f s", e2eCompile / 1000.0, bareCompile / 1000.0);
                 log(
                         "CPU end to end: JVM %.1f s, PostgreSQL %.1f s, other processes %.1f s of %.1f s available",
                         e2eCpu.jvm(), e2eCpu.postgres(), e2eCpu.others(), e2eCpu.machineCapacity());
@@ -546,6 +554,31 @@ public final class DispatchBenchmark {
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
+    }
+
+    private static long compileMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /**
+     * On 2 cores the C2 compiler thread takes one core for as long as it works. Without this wait it was still
+     * compiling (the SDK, the stubs, dispatch's send path) for the first 50 s of the end-to-end phase, while the bare
+     * phase, which runs later, found everything compiled. Waits until the compiler has been idle for 3 s.
+     */
+    private static void awaitQuietCompiler(Duration atMost) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + atMost.toNanos();
+        long before = compileMillis();
+        int quietSeconds = 0;
+        while (quietSeconds < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            long now = compileMillis();
+            quietSeconds = now - before < 50 ? quietSeconds + 1 : 0;
+            before = now;
+        }
+        log(
+                "JIT compiler quiet after %.1f s (total compile time so far %.1f s)",
+                seconds(System.nanoTime() - start), compileMillis() / 1000.0);
     }
 
     private static void log(String format, Object... args) {

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes every published alert version; the offset is committed only after the version and its fan-out are. */
+/** Consumes every published alert version; the offset is committed only after the version and its whole fan-out are. */
 @Component
 class AlertListener {
 

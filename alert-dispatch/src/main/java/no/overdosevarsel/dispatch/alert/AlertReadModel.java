@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every received alert version, and the current version of each alert for feeds and pages. */
 @Service
@@ -17,15 +18,25 @@ public class AlertReadModel {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
-    AlertReadModel(JdbcClient jdbc, ApplicationEventPublisher events) {
+    AlertReadModel(JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.events = events;
+        this.transactions = transactions;
     }
 
-    /** Stores the version if new (a redelivery changes nothing) and announces it, in one transaction. */
-    @Transactional
+    /**
+     * Stores the version if new (a redelivery changes nothing) and announces it in the same transaction, so feeds
+     * refresh as soon as it commits. Then announces the commit, for fan-out, which runs in this thread: a fan-out that
+     * fails leaves the record to be consumed again.
+     */
     void receive(AlertEvent alert) {
+        transactions.executeWithoutResult(status -> store(alert));
+        events.publishEvent(new AlertVersionCommitted(alert));
+    }
+
+    private void store(AlertEvent alert) {
         int inserted = jdbc.sql("""
                         INSERT INTO alert_version (alert_id, version, msg_type, status, severity, effective, expires, sent, payload)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

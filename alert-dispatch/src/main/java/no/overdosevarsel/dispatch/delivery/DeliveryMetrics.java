@@ -8,19 +8,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import no.overdosevarsel.contracts.subscription.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What operators watch during an alert: deliveries by channel and outcome, provider latency, time from publication to
- * send (its maximum is the time to the last recipient), fan-out duration and the queue still to send.
+ * send (its maximum is the time to the last recipient), fan-out duration and the queue still to send. Meters are looked
+ * up once and kept: several are recorded for every message.
  */
 @Component
 class DeliveryMetrics {
 
     private final MeterRegistry registry;
     private final Clock clock;
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final Map<Channel, Timer> latencies = new ConcurrentHashMap<>();
+    private final Map<Channel, Timer> publicationToSend = new ConcurrentHashMap<>();
 
     DeliveryMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock) {
         this.registry = registry;
@@ -40,28 +46,37 @@ class DeliveryMetrics {
     }
 
     void outcome(Channel channel, String outcome) {
-        Counter.builder("overdosevarsel.deliveries")
-                .description("Delivery attempts by channel and outcome")
-                .tag("channel", channel.name().toLowerCase(Locale.ROOT))
-                .tag("outcome", outcome)
-                .register(registry)
+        outcomes.computeIfAbsent(
+                        channel.name() + "/" + outcome,
+                        key -> Counter.builder("overdosevarsel.deliveries")
+                                .description("Delivery attempts by channel and outcome")
+                                .tag("channel", channel.name().toLowerCase(Locale.ROOT))
+                                .tag("outcome", outcome)
+                                .register(registry))
                 .increment();
     }
 
     void providerLatency(Channel channel, Duration duration) {
-        Timer.builder("overdosevarsel.provider.latency")
-                .description("Time the provider took to accept or refuse one message")
-                .tag("channel", channel.name().toLowerCase(Locale.ROOT))
-                .register(registry)
+        latencies
+                .computeIfAbsent(
+                        channel,
+                        key -> Timer.builder("overdosevarsel.provider.latency")
+                                .description("Time the provider took to accept or refuse one message")
+                                .tag("channel", channel.name().toLowerCase(Locale.ROOT))
+                                .register(registry))
                 .record(duration);
     }
 
     /** From the alert version's publication to the provider's acceptance of one message. */
     void publicationToSend(Channel channel, Instant published) {
-        Timer.builder("overdosevarsel.delivery.publication-to-send")
-                .description("Time from an alert's publication to a message being accepted by the provider")
-                .tag("channel", channel.name().toLowerCase(Locale.ROOT))
-                .register(registry)
+        publicationToSend
+                .computeIfAbsent(
+                        channel,
+                        key -> Timer.builder("overdosevarsel.delivery.publication-to-send")
+                                .description(
+                                        "Time from an alert's publication to a message being accepted by the provider")
+                                .tag("channel", channel.name().toLowerCase(Locale.ROOT))
+                                .register(registry))
                 .record(Duration.between(published, clock.instant()));
     }
 

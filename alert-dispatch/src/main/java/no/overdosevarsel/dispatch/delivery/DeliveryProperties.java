@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff first retry delay; doubles per attempt, with jitter
  * @param maxBackoff longest retry delay
  * @param claimTimeout a claim older than this is taken to be from a crashed worker and is retried
+ * @param fanOutChunk subscribers per fan-out chunk: each chunk is one commit, and the workers start after the first
  */
 @ConfigurationProperties("overdosevarsel.delivery")
 record DeliveryProperties(
@@ -19,4 +20,5 @@ record DeliveryProperties(
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("2s") Duration initialBackoff,
         @DefaultValue("5m") Duration maxBackoff,
-        @DefaultValue("5m") Duration claimTimeout) {}
+        @DefaultValue("5m") Duration claimTimeout,
+        @DefaultValue("2000") int fanOutChunk) {}

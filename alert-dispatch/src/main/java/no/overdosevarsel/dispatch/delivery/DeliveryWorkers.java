@@ -21,9 +21,9 @@ import no.overdosevarsel.dispatch.alert.AlertReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends due deliveries, one worker per channel. A worker claims a batch (marks it SENDING with {@code SKIP LOCKED}, so
@@ -43,7 +43,7 @@ class DeliveryWorkers implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final DeliveryProperties properties;
     private final Clock clock;
-    private final Map<String, AlertEvent> alertCache = new ConcurrentHashMap<>();
+    private final Map<AlertKey, AlertEvent> alertCache = new ConcurrentHashMap<>();
     private final Object wakeUp = new Object();
     private final List<Thread> loops = new ArrayList<>();
     private volatile boolean running;
@@ -65,7 +65,8 @@ class DeliveryWorkers implements SmartLifecycle {
         this.clock = clock;
     }
 
-    @TransactionalEventListener
+    /** Published by fan-out after each chunk's commit. */
+    @EventListener
     void on(DeliveriesCreated created) {
         wake();
     }
@@ -120,7 +121,7 @@ class DeliveryWorkers implements SmartLifecycle {
             Instant lastRecovery = Instant.EPOCH;
             while (running) {
                 try {
-                    if (Duration.between(lastRecovery, clock.instant()).compareTo(properties.pollInterval()) > 0) {
+                    if (Duration.between(lastRecovery, clock.instant()).compareTo(recoveryInterval()) > 0) {
                         recoverAbandonedClaims(channel);
                         lastRecovery = clock.instant();
                     }
@@ -156,6 +157,16 @@ class DeliveryWorkers implements SmartLifecycle {
         }
     }
 
+    /**
+     * A claim counts as abandoned only after the claim timeout, and looking for them scans the channel's claimed
+     * deliveries (no index has them: that would cost every claim and every outcome an index write). A tenth of the
+     * timeout is often enough.
+     */
+    private Duration recoveryInterval() {
+        Duration tenth = properties.claimTimeout().dividedBy(10);
+        return tenth.compareTo(properties.pollInterval()) > 0 ? tenth : properties.pollInterval();
+    }
+
     private void pause() {
         synchronized (wakeUp) {
             try {
@@ -171,7 +182,8 @@ class DeliveryWorkers implements SmartLifecycle {
                         UPDATE delivery d SET status = 'SENDING', attempts = d.attempts + 1, claimed_at = now()
                         WHERE d.id IN (
                             SELECT id FROM delivery
-                            WHERE channel = :channel AND status = 'PENDING' AND next_attempt_at <= now()
+                            WHERE channel = :channel AND claimed_at IS NULL AND status = 'PENDING'
+                              AND next_attempt_at <= now()
                             ORDER BY priority DESC, id
                             LIMIT :limit
                             FOR UPDATE SKIP LOCKED)
@@ -209,7 +221,7 @@ class DeliveryWorkers implements SmartLifecycle {
         SendResult result;
         try {
             AlertEvent alert = alertCache.computeIfAbsent(
-                    claimed.alertId() + "/" + claimed.version(),
+                    new AlertKey(claimed.alertId(), claimed.version()),
                     key -> alerts.version(claimed.alertId(), claimed.version()).orElseThrow());
             if (alertCache.size() > 1_000) {
                 alertCache.clear();
@@ -267,6 +279,8 @@ class DeliveryWorkers implements SmartLifecycle {
     }
 
     private record Claimed(Recipient recipient, UUID alertId, int version, int attempts) {}
+
+    private record AlertKey(UUID alertId, int version) {}
 
     /**
      * Records accepted sends for one channel in batches: senders hand them over and move on, and one thread writes

@@ -1,17 +1,43 @@
 package no.overdosevarsel.dispatch.web;
 
+import no.overdosevarsel.platform.security.ResourceServerSecurity;
+import no.overdosevarsel.platform.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Feeds, alert pages and health are public and read-only; provider webhooks verify their own signatures. */
+/**
+ * Two filter chains. {@code /api/**} is for coordinators: a bearer JWT from the configured issuer with a coordinator
+ * role (region scope is checked by each feature). Everything else is public and read-only (feeds, alert pages, CAP,
+ * health) or verifies its own signature (provider webhooks), and never looks at a token, so a stray or expired
+ * {@code Authorization} header cannot break a feed reader; what is not listed is denied.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    static final String API = "/api/**";
+
+    private static final String[] STAFF = {Role.COORDINATOR.name(), Role.APPROVER.name(), Role.ADMIN.name()};
+
     @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
+        return resourceServer
+                .apply(http.securityMatcher(API))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET, "/api/alerts/*/deliveries", "/api/alerts/*/versions/*/deliveries")
+                        .hasAnyRole(STAFF)
+                        .anyRequest()
+                        .denyAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain dispatchSecurity(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 HttpMethod.GET,

@@ -1,4 +1,4 @@
-/** Where public links point: base URLs of the alert pages and subscriber self-service. */
+/** Dispatch's HTTP edge: where public links point, and who may call what (public pages and feeds, the coordinator API). */
 @NullMarked
 package no.overdosevarsel.dispatch.web;
 

@@ -6,7 +6,6 @@ import no.overdosevarsel.dispatch.delivery.AlertChannel;
 import no.overdosevarsel.dispatch.web.PublicLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,9 +30,8 @@ class SmsConfiguration {
     }
 
     @Bean
-    AlertChannel smsChannel(
-            SmsGateway smsGateway, SmsProperties properties, MessageSource messages, PublicLinks links) {
-        SmsAlertText text = new SmsAlertText(messages, RegionCatalogue.norway(), links, properties.maxSegments());
+    AlertChannel smsChannel(SmsGateway smsGateway, SmsProperties properties, PublicLinks links) {
+        SmsAlertText text = new SmsAlertText(RegionCatalogue.norway(), links, properties.maxSegments());
         return new SmsChannel(smsGateway, text, properties.concurrency(), properties.ratePerSecond());
     }
 }
