@@ -175,6 +175,34 @@ class EndToEndIntegrationTests {
         assertThat(alertEmailsTo("oslo@example.org")).hasSize(1);
         assertThat(alertSmsTo("+4792222222")).isEmpty();
         assertThat(alertEmailsTo("bergen@example.org")).isEmpty();
+
+        // One identity for all apps: tokens alert-ingest issued open the other apps' coordinator APIs, within scope.
+        String korus = token("ola.korus", PASSWORD);
+        String report = http(dispatch)
+                .get()
+                .uri("/api/alerts/{id}/deliveries", alertId)
+                .headers(headers -> headers.setBearerAuth(korus))
+                .retrieve()
+                .body(String.class);
+        assertThat(report).contains("\"sent\":").contains(alertId);
+        createCoordinator("admin.oslo", List.of("ADMIN"), List.of("NO-03"));
+        String counts = http(subscriber)
+                .get()
+                .uri("/api/admin/subscribers/counts")
+                .headers(headers -> headers.setBearerAuth(token("admin.oslo", PASSWORD)))
+                .retrieve()
+                .body(String.class);
+        assertThat(counts).contains("\"region\":\"0301\"").doesNotContain("\"region\":\"4601\"");
+        assertThat(http(subscriber)
+                        .get()
+                        .uri("/api/admin/subscribers/counts")
+                        .retrieve()
+                        .onStatus(status -> true, (request, response) -> {})
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .as("no token, no admin API")
+                .isEqualTo(401);
     }
 
     private static void subscribeAndConfirm(String name, String phone, String email, String region) throws Exception {
