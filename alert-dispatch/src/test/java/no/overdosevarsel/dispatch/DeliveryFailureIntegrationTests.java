@@ -143,6 +143,39 @@ class DeliveryFailureIntegrationTests {
     }
 
     @Test
+    void aSenderMistakeAtTwilioIsRetriedAndNeverBlamedOnTheNumber() {
+        // 21606: "The From phone number is not a valid, SMS-capable inbound phone number" — ours to fix, not theirs.
+        twilio.failThenAccept(1, 400, 21606);
+        SubscriptionEvent subscriber = subscribe("+4792000006", "1120");
+        AlertEvent alert = DispatchTestSupport.alert("Sender mistake test", "1120");
+
+        try (KafkaConsumer<String, byte[]> feedback = feedbackConsumer()) {
+            kafka.publishAlert(alert);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() ->
+                            assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
+            assertThat(attempts(alert, subscriber, "SMS")).isEqualTo(2);
+            // Nothing about this number may reach subscriber-api: it would stop the person's alerts. Feedback goes
+            // out through the outbox in the outcome's transaction: once the outbox is empty, read the topic to its end.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.sql("SELECT count(*) FROM outbox")
+                                    .query(Long.class)
+                                    .single()
+                            == 0);
+            List<ContactFeedback> received = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : feedback.poll(Duration.ofMillis(200))) {
+                    received.add(EventJson.read(record.value(), ContactFeedback.class));
+                }
+                return !feedback.assignment().isEmpty()
+                        && feedback.endOffsets(feedback.assignment()).entrySet().stream()
+                                .allMatch(end -> feedback.position(end.getKey()) >= end.getValue());
+            });
+            assertThat(received).noneMatch(event -> "+4792000006".equals(event.address()));
+        }
+    }
+
+    @Test
     void optedOutNumberIsNotRetriedAndIsReportedBack() {
         twilio.failAlways(400, 21610);
         SubscriptionEvent subscriber = subscribe("+4792000002", "4601");

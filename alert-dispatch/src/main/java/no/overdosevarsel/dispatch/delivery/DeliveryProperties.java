@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param batchSize deliveries claimed per round per channel
  * @param pollInterval how often workers look for due deliveries when nobody woke them
- * @param maxAttempts after this many failed attempts a delivery is marked failed
+ * @param maxAttempts after this many failed attempts a delivery is marked failed. With the backoff below the default
+ *     of 40 keeps trying for about three hours (2 s doubling to 5 min, then every 2.5–5 min), so a provider outage or
+ *     a configuration mistake fixed within that time loses nothing
  * @param initialBackoff first retry delay; doubles per attempt, with jitter
  * @param maxBackoff longest retry delay
  * @param claimTimeout a claim older than this is taken to be from a crashed worker and is retried
@@ -17,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record DeliveryProperties(
         @DefaultValue("200") int batchSize,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("40") int maxAttempts,
         @DefaultValue("2s") Duration initialBackoff,
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("5m") Duration claimTimeout,

@@ -271,7 +271,10 @@ class DeliveryWorkers implements SmartLifecycle {
         }
     }
 
-    /** Exponential with full jitter, so a provider recovering from an outage is not hit by everyone at once. */
+    /**
+     * Exponential with "equal jitter" (between half and all of the capped delay), so a provider recovering from an
+     * outage is not hit by everyone at once, and no retry comes sooner than half the intended wait.
+     */
     Duration backoff(int attempts) {
         long base = properties.initialBackoff().toMillis() << Math.min(attempts - 1, 20);
         long capped = Math.min(base, properties.maxBackoff().toMillis());

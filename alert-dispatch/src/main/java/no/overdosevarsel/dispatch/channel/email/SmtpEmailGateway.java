@@ -5,6 +5,8 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -45,11 +47,19 @@ final class SmtpEmailGateway implements EmailGateway, AutoCloseable {
 
     @Override
     public SendResult send(OutgoingEmail email) {
+        try {
+            // The recipient's address alone: only if that is malformed is the address at fault.
+            new InternetAddress(email.to(), true);
+        } catch (AddressException e) {
+            return new SendResult.Rejected("invalid address: " + e.getMessage(), false);
+        }
         MimeMessage message;
         try {
             message = build(email);
         } catch (MessagingException e) {
-            return new SendResult.Rejected("unbuildable message: " + e.getMessage(), false);
+            // Our side (sender address, headers): not the subscriber's fault, so never reported as undeliverable;
+            // retried, and failed for this message only if it is never fixed.
+            return new SendResult.RetryLater("unbuildable message: " + e.getMessage(), null);
         }
         if (connections == null) {
             return sendWithSpring(message, email);

@@ -7,7 +7,6 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Set;
 import no.overdosevarsel.dispatch.delivery.SendResult;
 import org.jspecify.annotations.Nullable;
@@ -70,11 +69,13 @@ final class TwilioSmsGateway implements SmsGateway {
         if (code != null && INVALID_NUMBER.contains(code)) {
             return new SendResult.Rejected(reason + " invalid number", false);
         }
-        if (status == null || status == 429 || status >= 500 || status == 401 || status == 403) {
-            // Rate limits and outages pass; so do credential mistakes once an operator fixes them.
-            return new SendResult.RetryLater(reason, status != null && status == 429 ? Duration.ofSeconds(1) : null);
-        }
-        return new SendResult.Rejected(reason + " " + e.getMessage(), false);
+        // Everything else, 429 included (exponential backoff with jitter, as for an outage), is retried and, if it
+        // never
+        // passes, ends as failed for this message only: outages pass, and so do account or sender mistakes (21606
+        // sender cannot send SMS, 21408 region not enabled,
+        // 401/403 credentials) once an operator fixes them. Only the codes above are about the number itself; treating
+        // any other 4xx as "undeliverable" would remove every subscriber's number after one configuration error.
+        return new SendResult.RetryLater(reason + (e.getMessage() == null ? "" : " " + e.getMessage()), null);
     }
 
     @Override
