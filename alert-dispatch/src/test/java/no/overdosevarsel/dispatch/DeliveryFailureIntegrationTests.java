@@ -176,6 +176,37 @@ class DeliveryFailureIntegrationTests {
     }
 
     @Test
+    void anErasedSubscribersWaitingSmsIsDroppedAndTheAddressForgotten() {
+        twilio.failAlways(503, 20503);
+        SubscriptionEvent subscriber = subscribe("+4792000007", "1106");
+        AlertEvent alert = DispatchTestSupport.alert("Erasure while waiting", "1106");
+        kafka.publishAlert(alert);
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(alert, subscriber, "SMS") >= 1);
+
+        kafka.send(Topics.SUBSCRIPTIONS, subscriber.subscriberId().toString(), null);
+        erasedAfterAttempts.put(subscriber.subscriberId(), attempts(alert, subscriber, "SMS"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("FAILED"));
+        assertThat(jdbc.sql("SELECT address FROM delivery WHERE subscriber_id = ?")
+                        .param(subscriber.subscriberId())
+                        .query(String.class)
+                        .list())
+                .isNotEmpty()
+                .allMatch(String::isEmpty);
+        // Past the next retry the SMS would have had (a request already in flight at the erasure may still finish):
+        // it is never retried, and nothing goes to an empty number.
+        await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(12)).untilAsserted(() -> {
+            assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("FAILED");
+            assertThat(attempts(alert, subscriber, "SMS")).isEqualTo(attemptsAtErasure(alert, subscriber));
+        });
+        assertThat(twilio.messages())
+                .noneMatch(message -> message.getOrDefault("To", "").isBlank());
+        assertThat(twilio.acceptedCount()).isZero();
+    }
+
+    @Test
     void optedOutNumberIsNotRetriedAndIsReportedBack() {
         twilio.failAlways(400, 21610);
         SubscriptionEvent subscriber = subscribe("+4792000002", "4601");
@@ -299,6 +330,15 @@ class DeliveryFailureIntegrationTests {
                         .optional())
                 .as("address and text are forgotten once sent")
                 .isEmpty();
+    }
+
+    private final Map<UUID, Integer> erasedAfterAttempts = new java.util.HashMap<>();
+
+    /** Attempts seen when the tombstone was sent, plus the one that may have been in flight. */
+    private int attemptsAtErasure(AlertEvent alert, SubscriptionEvent subscriber) {
+        int seen = erasedAfterAttempts.get(subscriber.subscriberId());
+        int now = attempts(alert, subscriber, "SMS");
+        return now <= seen + 1 ? now : -1;
     }
 
     private SubscriptionEvent subscribe(String phone, String region) {

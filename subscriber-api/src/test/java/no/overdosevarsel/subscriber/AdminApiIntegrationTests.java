@@ -83,6 +83,28 @@ class AdminApiIntegrationTests {
     }
 
     @Test
+    void metricsAreForAdministratorsOnly() {
+        String coordinator = TestIssuer.shared().token("per", List.of("COORDINATOR"), List.of("NO"));
+        String admin = TestIssuer.shared().token("kari", List.of("ADMIN"), List.of("NO"));
+
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        http.get()
+                .uri("/actuator/prometheus")
+                .headers(headers -> headers.setBearerAuth(coordinator))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http.get()
+                .uri("/actuator/prometheus")
+                .headers(headers -> headers.setBearerAuth(admin))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("outbox_pending"));
+    }
+
+    @Test
     void aCoordinatorWithoutTheAdminRoleIsRefused() {
         String token = TestIssuer.shared().token("per", List.of("COORDINATOR", "APPROVER"), List.of("NO"));
 

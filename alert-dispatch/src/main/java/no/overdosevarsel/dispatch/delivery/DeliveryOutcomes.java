@@ -52,8 +52,9 @@ public class DeliveryOutcomes {
 
     @Transactional
     void retryAt(long deliveryId, String reason, Instant when) {
-        jdbc.sql(
-                        "UPDATE delivery SET status = 'PENDING', claimed_at = NULL, failure_reason = ?, next_attempt_at = ? WHERE id = ?")
+        jdbc.sql("UPDATE delivery SET status = 'PENDING', claimed_at = NULL, failure_reason = ?, next_attempt_at = ? "
+                        // still ours: not failed meanwhile because the subscriber was erased
+                        + "WHERE id = ? AND status = 'SENDING'")
                 .params(reason, Timestamp.from(when), deliveryId)
                 .update();
     }

@@ -58,12 +58,21 @@ class SubscriberCopy {
         }
     }
 
-    /** Erasure: the subscriber and every delivery address that was copied for them. */
+    /**
+     * Erasure: the subscriber and every delivery address that was copied for them. Deliveries not yet sent are ended
+     * (failed, "subscriber erased"), so nothing is sent to an empty address and nothing is reported back about it.
+     */
     @Transactional
     void erase(UUID subscriberId) {
-        jdbc.sql("UPDATE delivery SET address = '' WHERE subscriber_id = ?")
-                .param(subscriberId)
-                .update();
+        jdbc.sql("""
+                UPDATE delivery
+                   SET address = '',
+                       failure_reason = CASE WHEN status IN ('PENDING', 'SENDING')
+                                             THEN 'subscriber erased before sending' ELSE failure_reason END,
+                       status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'FAILED' ELSE status END,
+                       claimed_at = coalesce(claimed_at, now())
+                 WHERE subscriber_id = ?
+                """).param(subscriberId).update();
         jdbc.sql("DELETE FROM subscriber WHERE id = ?").param(subscriberId).update();
     }
 }

@@ -36,8 +36,18 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Metrics (the Prometheus scrape included) for operators: a bearer token with the ADMIN role. */
     @Bean
     @Order(2)
+    SecurityFilterChain operatorSecurity(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
+        return resourceServer
+                .apply(http.securityMatcher("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.ADMIN.name()))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain dispatchSecurity(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 HttpMethod.GET,

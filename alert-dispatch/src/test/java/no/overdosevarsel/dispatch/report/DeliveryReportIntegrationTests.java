@@ -237,6 +237,19 @@ class DeliveryReportIntegrationTests {
     }
 
     @Test
+    void metricsAreForAdministratorsOnly() {
+        assertThat(get("/actuator/prometheus", null).getStatusCode().value()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", coordinator("NO"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        ResponseEntity<String> scrape =
+                get("/actuator/prometheus", TestIssuer.shared().token("ops", List.of("ADMIN"), List.of("NO")));
+        assertThat(scrape.getStatusCode().value()).isEqualTo(200);
+        assertThat(scrape.getBody()).contains("overdosevarsel_deliveries");
+    }
+
+    @Test
     void tokenWithoutACoordinatorRoleIsForbidden() {
         String token = TestIssuer.shared().token("lise", List.of(), List.of("NO-03"));
 

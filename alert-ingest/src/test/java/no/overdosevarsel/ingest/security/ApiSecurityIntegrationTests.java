@@ -162,6 +162,14 @@ class ApiSecurityIntegrationTests extends IngestIntegrationTestSupport {
     void metricsAreForAdministratorsOnly() {
         as(KARI).get().uri("/actuator/metrics").exchange().expectStatus().isForbidden();
         as(ADMIN).get().uri("/actuator/metrics").exchange().expectStatus().isOk();
+        as(ADMIN)
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("outbox_pending"));
     }
 
     @Test

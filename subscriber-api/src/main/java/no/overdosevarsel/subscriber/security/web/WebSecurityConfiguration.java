@@ -35,7 +35,8 @@ class WebSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain adminApiFilterChain(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
-        http.securityMatcher(ADMIN_API);
+        // The admin API, and metrics (the Prometheus scrape included) for operators.
+        http.securityMatcher(ADMIN_API, "/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus");
         return resourceServer
                 .apply(http)
                 .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
