@@ -398,11 +398,12 @@ class SubscriptionIntegrationTests {
         assertThat(http.get().uri("/actuator/info").exchange().returnResult().getStatus())
                 .isEqualTo(HttpStatus.OK);
 
+        // Metrics are for operators with a token (AdminApiIntegrationTests has the ADMIN side).
         EntityExchangeResult<JsonNode> metrics =
                 http.get().uri("/actuator/metrics").exchange().returnResult(JsonNode.class);
-        assertThat(metrics.getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(metrics.getResponseBody().get("type").asString()).isEqualTo(PROBLEMS + "http-403");
-        assertThat(metrics.getResponseBody().get("title").asString()).isEqualTo("Ingen tilgang");
+        assertThat(metrics.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(metrics.getResponseBody().get("type").asString()).isEqualTo(PROBLEMS + "http-401");
+        assertThat(metrics.getResponseBody().get("title").asString()).isEqualTo("Ikke innlogget");
 
         assertThat(http.get()
                         .uri("/api/subscribers/" + UUID.randomUUID())
