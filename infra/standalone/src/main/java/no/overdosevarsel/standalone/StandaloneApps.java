@@ -1,8 +1,17 @@
 package no.overdosevarsel.standalone;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +53,16 @@ final class StandaloneApps implements AutoCloseable {
         }
     }
 
+    /** Where subscriber-api's signing secret is kept between runs, under the data directory. */
+    static final String TOKEN_SECRET_FILE = "secrets/subscriber-token-secret";
+
     private final List<App> apps;
+    private final Map<String, String> environment;
     private final Map<App, CompletableFuture<ConfigurableApplicationContext>> running = new LinkedHashMap<>();
     private boolean closed;
 
     StandaloneApps(StandaloneOptions options, Map<String, String> environment) {
+        this.environment = environment;
         Map<String, String> links = linksUnlessConfigured(options, environment);
         Map<String, String> dispatch = new LinkedHashMap<>(links);
         dispatch.putAll(localOutboxUnlessConfigured(environment, options.appArguments()));
@@ -156,7 +170,7 @@ final class StandaloneApps implements AutoCloseable {
                 return List.of();
             }
             for (App app : apps) {
-                String[] args = arguments(app, infrastructure, userArguments);
+                String[] args = withTokenSecret(app, infrastructure, userArguments);
                 starting.put(
                         app,
                         CompletableFuture.supplyAsync(
@@ -245,6 +259,54 @@ final class StandaloneApps implements AutoCloseable {
         });
         args.addAll(userArguments);
         return args.toArray(String[]::new);
+    }
+
+    /**
+     * subscriber-api signs unsubscribe and manage links: unless a secret is configured, it gets one kept in the data
+     * directory, so that links in messages already sent keep working after a restart.
+     */
+    private String[] withTokenSecret(App app, StandaloneInfrastructure infrastructure, List<String> userArguments) {
+        String[] args = arguments(app, infrastructure, userArguments);
+        if (app.source() != SubscriberApiApplication.class
+                || configured(
+                        environment,
+                        userArguments,
+                        "overdosevarsel.security.token-secret",
+                        "OVERDOSEVARSEL_SECURITY_TOKENSECRET")) {
+            return args;
+        }
+        String secret = persistentSecret(infrastructure.dataDirectory().resolve(TOKEN_SECRET_FILE));
+        String[] withSecret = Arrays.copyOf(args, args.length + 1);
+        withSecret[args.length] = "--overdosevarsel.security.token-secret=" + secret;
+        return withSecret;
+    }
+
+    /**
+     * A random secret made once and kept in a file only its owner can read, so that what it signed stays valid across
+     * restarts on the same data directory.
+     */
+    static String persistentSecret(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.US_ASCII).strip();
+            }
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[48];
+            new SecureRandom().nextBytes(random);
+            String secret = Base64.getEncoder().encodeToString(random);
+            Path temporary = Files.createTempFile(file.getParent(), ".secret", ".tmp");
+            try {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                log.warn("Cannot restrict permissions of {} on this file system", file);
+            }
+            Files.writeString(temporary, secret, StandardCharsets.US_ASCII);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Made subscriber-api's signing secret: {}", file);
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the signing secret in " + file, e);
+        }
     }
 
     private static boolean names(String argument, String property) {

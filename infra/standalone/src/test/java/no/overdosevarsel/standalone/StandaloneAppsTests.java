@@ -2,9 +2,14 @@ package no.overdosevarsel.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StandaloneAppsTests {
 
@@ -47,5 +52,20 @@ class StandaloneAppsTests {
                                 "OVERDOSEVARSEL_IDENTITY_ISSUER_URI",
                                 "https://helseid.example.no")))
                 .isEmpty();
+    }
+
+    @Test
+    void subscriberApisSigningSecretIsMadeOnceAndKeptForItsOwnerOnly(@TempDir Path data) throws Exception {
+        Path file = data.resolve(StandaloneApps.TOKEN_SECRET_FILE);
+
+        String first = StandaloneApps.persistentSecret(file);
+        String again = StandaloneApps.persistentSecret(file);
+
+        assertThat(again).as("the same after a restart").isEqualTo(first);
+        assertThat(Base64.getDecoder().decode(first)).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(StandaloneApps.persistentSecret(data.resolve("elsewhere/secret")))
+                .isNotEqualTo(first);
     }
 }
