@@ -59,12 +59,7 @@ class AlertDispatchIntegrationTests {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("overdosevarsel.sms.provider", () -> "twilio");
-        registry.add("overdosevarsel.sms.twilio.account-sid", () -> TwilioStub.ACCOUNT_SID);
-        registry.add("overdosevarsel.sms.twilio.auth-token", () -> TwilioStub.AUTH_TOKEN);
-        registry.add("overdosevarsel.sms.twilio.from", () -> "+4759440000");
-        registry.add(
-                "overdosevarsel.sms.twilio.api-base-url", () -> twilio.baseUrl().toString());
+        DispatchTestSupport.twilioProvider(registry, twilio);
         registry.add("overdosevarsel.email.provider", () -> "smtp");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> mail.getSmtp().getPort());

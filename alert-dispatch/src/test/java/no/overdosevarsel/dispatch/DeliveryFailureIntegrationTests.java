@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import no.overdosevarsel.contracts.feedback.ContactFeedback;
 import no.overdosevarsel.contracts.message.DirectMessage;
 import no.overdosevarsel.contracts.subscription.Channel;
 import no.overdosevarsel.contracts.subscription.SubscriptionEvent;
+import no.overdosevarsel.dispatch.delivery.DeliveryOutcomes;
 import no.overdosevarsel.testinfra.RealInfrastructure;
 import no.overdosevarsel.testinfra.TwilioStub;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -64,12 +66,7 @@ class DeliveryFailureIntegrationTests {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("overdosevarsel.sms.provider", () -> "twilio");
-        registry.add("overdosevarsel.sms.twilio.account-sid", () -> TwilioStub.ACCOUNT_SID);
-        registry.add("overdosevarsel.sms.twilio.auth-token", () -> TwilioStub.AUTH_TOKEN);
-        registry.add("overdosevarsel.sms.twilio.from", () -> "+4759440000");
-        registry.add(
-                "overdosevarsel.sms.twilio.api-base-url", () -> twilio.baseUrl().toString());
+        DispatchTestSupport.twilioProvider(registry, twilio);
         registry.add("overdosevarsel.sms.twilio.status-callback-url", () -> CALLBACK_URL);
         registry.add("overdosevarsel.email.provider", () -> "smtp");
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -183,8 +180,8 @@ class DeliveryFailureIntegrationTests {
         kafka.publishAlert(alert);
         await().atMost(Duration.ofSeconds(30)).until(() -> attempts(alert, subscriber, "SMS") >= 1);
 
+        int attemptsAtErasure = attempts(alert, subscriber, "SMS");
         kafka.send(Topics.SUBSCRIPTIONS, subscriber.subscriberId().toString(), null);
-        erasedAfterAttempts.put(subscriber.subscriberId(), attempts(alert, subscriber, "SMS"));
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
@@ -199,7 +196,8 @@ class DeliveryFailureIntegrationTests {
         // it is never retried, and nothing goes to an empty number.
         await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(12)).untilAsserted(() -> {
             assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("FAILED");
-            assertThat(attempts(alert, subscriber, "SMS")).isEqualTo(attemptsAtErasure(alert, subscriber));
+            // the attempt in flight at the erasure, if any, and no more
+            assertThat(attempts(alert, subscriber, "SMS")).isLessThanOrEqualTo(attemptsAtErasure + 1);
         });
         assertThat(twilio.messages())
                 .noneMatch(message -> message.getOrDefault("To", "").isBlank());
@@ -263,17 +261,24 @@ class DeliveryFailureIntegrationTests {
     void statusCallbacksFindTheirDeliveryThroughAnIndexNotATableScan() throws Exception {
         // Several callbacks per SMS: at a million recipients a scan per callback would never keep up.
         StringBuilder plan = new StringBuilder();
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("SET enable_seqscan = off");
-            try (ResultSet rows = statement.executeQuery("EXPLAIN UPDATE delivery SET status = 'DELIVERED'"
-                    + " WHERE provider_id = 'SM00000000000000000000000000000000' AND channel = 'SMS'"
-                    + " AND status IN ('SENT', 'DELIVERED')")) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement settings = connection.createStatement();
+                    PreparedStatement explain =
+                            connection.prepareStatement("EXPLAIN " + DeliveryOutcomes.PROVIDER_STATUS_UPDATE)) {
+                // Whether the index can serve the statement at all, not whether a tiny table makes it worth it.
+                settings.execute("SET LOCAL enable_seqscan = off");
+                explain.setString(1, "DELIVERED");
+                explain.setString(2, null);
+                explain.setString(3, "SM00000000000000000000000000000000");
+                try (ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
                 }
             } finally {
-                statement.execute("RESET enable_seqscan");
+                connection.rollback();
+                connection.setAutoCommit(true);
             }
         }
 
@@ -330,15 +335,6 @@ class DeliveryFailureIntegrationTests {
                         .optional())
                 .as("address and text are forgotten once sent")
                 .isEmpty();
-    }
-
-    private final Map<UUID, Integer> erasedAfterAttempts = new java.util.HashMap<>();
-
-    /** Attempts seen when the tombstone was sent, plus the one that may have been in flight. */
-    private int attemptsAtErasure(AlertEvent alert, SubscriptionEvent subscriber) {
-        int seen = erasedAfterAttempts.get(subscriber.subscriberId());
-        int now = attempts(alert, subscriber, "SMS");
-        return now <= seen + 1 ? now : -1;
     }
 
     private SubscriptionEvent subscribe(String phone, String region) {

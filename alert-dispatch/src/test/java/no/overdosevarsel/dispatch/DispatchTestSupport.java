@@ -20,6 +20,7 @@ import no.overdosevarsel.contracts.subscription.Channel;
 import no.overdosevarsel.contracts.subscription.ContactPoint;
 import no.overdosevarsel.contracts.subscription.SubscriberStatus;
 import no.overdosevarsel.contracts.subscription.SubscriptionEvent;
+import no.overdosevarsel.testinfra.TwilioStub;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -30,14 +31,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Plays the other services' part: publishes what alert-ingest and subscriber-api would publish. */
-final class DispatchTestSupport implements AutoCloseable {
+public final class DispatchTestSupport implements AutoCloseable {
 
     private final String bootstrapServers;
     private final KafkaProducer<String, byte[]> producer;
 
-    DispatchTestSupport(String bootstrapServers) {
+    public DispatchTestSupport(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         this.producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
@@ -45,15 +47,15 @@ final class DispatchTestSupport implements AutoCloseable {
                 new ByteArraySerializer());
     }
 
-    RecordMetadata publishSubscriber(SubscriptionEvent snapshot) {
+    public RecordMetadata publishSubscriber(SubscriptionEvent snapshot) {
         return send(Topics.SUBSCRIPTIONS, snapshot.subscriberId().toString(), EventJson.write(snapshot));
     }
 
-    RecordMetadata publishAlert(AlertEvent alert) {
+    public RecordMetadata publishAlert(AlertEvent alert) {
         return send(Topics.ALERTS, alert.alertId().toString(), EventJson.write(alert));
     }
 
-    RecordMetadata send(String topic, String key, byte[] value) {
+    public RecordMetadata send(String topic, String key, byte[] value) {
         try {
             return producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -75,7 +77,17 @@ final class DispatchTestSupport implements AutoCloseable {
         }
     }
 
-    static SubscriptionEvent subscriber(String phone, String email, String... regions) {
+    /** SMS through the real Twilio SDK, rerouted to the stub. */
+    public static void twilioProvider(DynamicPropertyRegistry registry, TwilioStub twilio) {
+        registry.add("overdosevarsel.sms.provider", () -> "twilio");
+        registry.add("overdosevarsel.sms.twilio.account-sid", () -> TwilioStub.ACCOUNT_SID);
+        registry.add("overdosevarsel.sms.twilio.auth-token", () -> TwilioStub.AUTH_TOKEN);
+        registry.add("overdosevarsel.sms.twilio.from", () -> "+4759440000");
+        registry.add(
+                "overdosevarsel.sms.twilio.api-base-url", () -> twilio.baseUrl().toString());
+    }
+
+    public static SubscriptionEvent subscriber(String phone, String email, String... regions) {
         return new SubscriptionEvent(
                 SubscriptionEvent.SCHEMA_VERSION,
                 UUID.randomUUID(),
@@ -89,7 +101,7 @@ final class DispatchTestSupport implements AutoCloseable {
                 Instant.now());
     }
 
-    static AlertEvent alert(String headline, String... regions) {
+    public static AlertEvent alert(String headline, String... regions) {
         Instant now = Instant.now();
         return new AlertEvent(
                 AlertEvent.SCHEMA_VERSION,

@@ -74,13 +74,22 @@ public final class AlertSms {
         return maxSegments;
     }
 
+    /** The word that says what a version is (VARSEL, OPPDATERT, AVLYST), for SMS and for email subjects alike. */
+    public static String typeWord(MsgType type, String language) {
+        return bundle(language).getString("type." + type.name());
+    }
+
     private record Words(String type, String tail) {}
 
-    private static Words words(MsgType type, String alertPageUrl, String language) {
-        ResourceBundle bundle = ResourceBundle.getBundle(
+    private static ResourceBundle bundle(String language) {
+        return ResourceBundle.getBundle(
                 BUNDLE,
                 Locale.forLanguageTag(language),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    private static Words words(MsgType type, String alertPageUrl, String language) {
+        ResourceBundle bundle = bundle(language);
         Locale locale = bundle.getLocale().toString().isEmpty() ? Locale.forLanguageTag("nb") : bundle.getLocale();
         String more = new MessageFormat(bundle.getString("more"), locale).format(new Object[] {alertPageUrl});
         return new Words(bundle.getString("type." + type.name()), more + " " + bundle.getString("stop"));

@@ -92,16 +92,20 @@ public class DeliveryOutcomes {
     }
 
     /**
+     * Parameters: new status, reason, provider id. {@code channel = 'SMS'} lets the partial index
+     * {@code delivery_by_provider_id} (V4) serve it: Twilio sends several callbacks per message.
+     */
+    public static final String PROVIDER_STATUS_UPDATE =
+            "UPDATE delivery SET status = ?, failure_reason = coalesce(?, failure_reason) WHERE provider_id = ?"
+                    + " AND channel = 'SMS' AND status IN ('SENT', 'DELIVERED') RETURNING channel, address, subscriber_id";
+
+    /**
      * A provider's status callback for a message it had accepted. Unknown provider ids change nothing (a callback for
      * a one-off message, or one replayed after erasure).
      */
     @Transactional
     public void providerStatus(String providerId, ProviderStatus status, @Nullable String reason, boolean optedOut) {
-        var delivery = jdbc.sql(
-                        "UPDATE delivery SET status = ?, failure_reason = coalesce(?, failure_reason) WHERE provider_id = ? "
-                                // channel = 'SMS' lets the partial index delivery_by_provider_id serve it (V4)
-                                + "AND channel = 'SMS' AND status IN ('SENT', 'DELIVERED') "
-                                + "RETURNING channel, address, subscriber_id")
+        var delivery = jdbc.sql(PROVIDER_STATUS_UPDATE)
                 .params(status.name(), reason, providerId)
                 .query((rs, n) ->
                         new Object[] {Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getObject(3, UUID.class)})

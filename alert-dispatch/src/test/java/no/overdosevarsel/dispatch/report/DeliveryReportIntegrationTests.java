@@ -6,33 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import no.overdosevarsel.contracts.EventJson;
-import no.overdosevarsel.contracts.Topics;
 import no.overdosevarsel.contracts.alert.AlertEvent;
-import no.overdosevarsel.contracts.alert.AlertInfo;
-import no.overdosevarsel.contracts.alert.AlertStatus;
-import no.overdosevarsel.contracts.alert.Certainty;
-import no.overdosevarsel.contracts.alert.EvidenceSource;
-import no.overdosevarsel.contracts.alert.MsgType;
-import no.overdosevarsel.contracts.alert.Severity;
-import no.overdosevarsel.contracts.alert.Urgency;
-import no.overdosevarsel.contracts.subscription.Channel;
-import no.overdosevarsel.contracts.subscription.ContactPoint;
-import no.overdosevarsel.contracts.subscription.SubscriberStatus;
-import no.overdosevarsel.contracts.subscription.SubscriptionEvent;
+import no.overdosevarsel.dispatch.DispatchTestSupport;
 import no.overdosevarsel.testinfra.RealInfrastructure;
 import no.overdosevarsel.testinfra.TestIssuer;
 import no.overdosevarsel.testinfra.TwilioStub;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,12 +47,7 @@ class DeliveryReportIntegrationTests {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("overdosevarsel.sms.provider", () -> "twilio");
-        registry.add("overdosevarsel.sms.twilio.account-sid", () -> TwilioStub.ACCOUNT_SID);
-        registry.add("overdosevarsel.sms.twilio.auth-token", () -> TwilioStub.AUTH_TOKEN);
-        registry.add("overdosevarsel.sms.twilio.from", () -> "+4759440000");
-        registry.add(
-                "overdosevarsel.sms.twilio.api-base-url", () -> twilio.baseUrl().toString());
+        DispatchTestSupport.twilioProvider(registry, twilio);
         // One request at a time, so that "the first request" the stub refuses is exactly one message.
         registry.add("overdosevarsel.sms.concurrency", () -> "1");
         registry.add("overdosevarsel.email.provider", () -> "local");
@@ -95,13 +72,9 @@ class DeliveryReportIntegrationTests {
     @BeforeAll
     void fanOutOneAlertWithOneRefusedNumber() {
         http = RestClient.create("http://127.0.0.1:" + port);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (DispatchTestSupport kafka = new DispatchTestSupport(bootstrapServers)) {
             for (int i = 0; i < PHONES.size(); i++) {
-                SubscriptionEvent subscriber = subscriber(PHONES.get(i), EMAILS.get(i), "0301");
-                send(producer, Topics.SUBSCRIPTIONS, subscriber.subscriberId().toString(), EventJson.write(subscriber));
+                kafka.publishSubscriber(DispatchTestSupport.subscriber(PHONES.get(i), EMAILS.get(i), "0301"));
             }
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> jdbc.sql("SELECT count(*) FROM subscriber")
@@ -111,8 +84,8 @@ class DeliveryReportIntegrationTests {
 
             // Twilio refuses the first number it is asked to send to as invalid, and accepts the rest.
             twilio.failThenAccept(1, 400, 21211);
-            alert = alert("NO-03");
-            send(producer, Topics.ALERTS, alert.alertId().toString(), EventJson.write(alert));
+            alert = DispatchTestSupport.alert("Nitazener solgt som heroin i Oslo", "NO-03");
+            kafka.publishAlert(alert);
         }
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> jdbc.sql(
@@ -315,56 +288,5 @@ class DeliveryReportIntegrationTests {
             }
         }
         throw new AssertionError("no channel " + channel + " in " + version);
-    }
-
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static SubscriptionEvent subscriber(String phone, String email, String... regions) {
-        return new SubscriptionEvent(
-                SubscriptionEvent.SCHEMA_VERSION,
-                UUID.randomUUID(),
-                1,
-                SubscriberStatus.ACTIVE,
-                "nb",
-                Severity.Minor,
-                List.of(regions),
-                List.of(new ContactPoint(Channel.SMS, phone), new ContactPoint(Channel.EMAIL, email)),
-                "token-" + UUID.randomUUID(),
-                Instant.now());
-    }
-
-    private static AlertEvent alert(String... regions) {
-        Instant now = Instant.now();
-        return new AlertEvent(
-                AlertEvent.SCHEMA_VERSION,
-                UUID.randomUUID(),
-                1,
-                MsgType.Alert,
-                AlertStatus.Actual,
-                "koordinator@oslo.kommune.no",
-                now,
-                Severity.Severe,
-                Urgency.Immediate,
-                Certainty.Observed,
-                List.of("protonitazen"),
-                EvidenceSource.DRUG_CHECKING,
-                now,
-                now.plus(Duration.ofDays(14)),
-                List.of(regions),
-                List.of(new AlertInfo(
-                        "nb",
-                        "Nitazener i heroin",
-                        "Nitazener solgt som heroin i Oslo",
-                        "Brunt pulver solgt som heroin inneholder protonitazen.",
-                        List.of("Ikke bruk alene", "Ha nalokson tilgjengelig"),
-                        null)),
-                null,
-                List.of());
     }
 }

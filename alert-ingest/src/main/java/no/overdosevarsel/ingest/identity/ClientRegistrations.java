@@ -52,16 +52,12 @@ final class ClientRegistrations implements RegisteredClientRepository {
     }
 
     /**
-     * Clients are issued through {@code /api/admin}, never registered here. The authorization server calls this to
-     * re-hash a client secret in the default (bcrypt) format after a successful sign-in; our secrets stay SHA-256 on
-     * purpose (256 random bits need no slow hash), so that is ignored.
+     * Clients are issued through {@code /api/admin}, never registered here. (The server would also call this to re-hash
+     * a secret to bcrypt; the password encoder never asks for that for our SHA-256 secrets.)
      */
     @Override
     public void save(RegisteredClient registeredClient) {
-        if (findByClientId(registeredClient.getClientId()) == null) {
-            throw new UnsupportedOperationException(
-                    "clients are issued through /api/admin, not registered dynamically");
-        }
+        throw new UnsupportedOperationException("clients are issued through /api/admin, not registered dynamically");
     }
 
     @Override

@@ -32,8 +32,4 @@ public record IdentityProperties(
     }
 
     public static final String DEFAULT_AUDIENCE = "overdosevarsel-api";
-
-    public static IdentityProperties defaults() {
-        return new IdentityProperties(null, null, null, null, null);
-    }
 }

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    public static final String REALM = "overdosevarsel";
+    private static final String REALM = "overdosevarsel";
 
     private final HandlerExceptionResolver resolver;
     private final LocaleResolver locales;

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import no.overdosevarsel.contracts.alert.AlertEvent;
 import no.overdosevarsel.contracts.alert.AlertInfo;
 import no.overdosevarsel.contracts.region.RegionCatalogue;
+import no.overdosevarsel.contracts.sms.AlertSms;
 import no.overdosevarsel.dispatch.web.PublicLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -78,7 +79,7 @@ final class EmailAlertRenderer {
         Locale locale = Locale.forLanguageTag(language);
         AlertInfo info = alert.info(language);
         List<String> places = alert.regions().stream().map(regions::displayName).toList();
-        String type = messages.getMessage("sms.type." + alert.msgType().name(), null, locale);
+        String type = AlertSms.typeWord(alert.msgType(), language);
         String severity = messages.getMessage("severity." + alert.severity().name(), null, locale);
         String subject = type + " (" + severity + "): " + info.headline().strip() + " – " + String.join(", ", places);
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)

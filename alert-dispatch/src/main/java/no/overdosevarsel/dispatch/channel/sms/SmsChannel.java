@@ -5,21 +5,27 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Duration;
 import no.overdosevarsel.contracts.alert.AlertEvent;
 import no.overdosevarsel.contracts.message.DirectMessage;
+import no.overdosevarsel.contracts.sms.AlertSms;
 import no.overdosevarsel.contracts.subscription.Channel;
 import no.overdosevarsel.dispatch.delivery.AlertChannel;
 import no.overdosevarsel.dispatch.delivery.Recipient;
 import no.overdosevarsel.dispatch.delivery.SendResult;
+import no.overdosevarsel.dispatch.web.PublicLinks;
 import org.jspecify.annotations.Nullable;
 
 /** Alerts and one-off messages by SMS, throttled to the provider's sending rate. */
 final class SmsChannel implements AlertChannel {
 
     private final SmsGateway gateway;
-    private final SmsAlertText text;
+    private final AlertSms text;
+    private final PublicLinks links;
     private final int concurrency;
     private final @Nullable RateLimiter throttle;
 
-    SmsChannel(SmsGateway gateway, SmsAlertText text, int concurrency, int ratePerSecond) {
+    /**
+     * @param text the alert SMS rendering shared with alert-ingest, so that a headline it accepted is sent whole
+     */
+    SmsChannel(SmsGateway gateway, AlertSms text, PublicLinks links, int concurrency, int ratePerSecond) {
         this.gateway = gateway;
         this.throttle = ratePerSecond <= 0
                 ? null
@@ -31,6 +37,7 @@ final class SmsChannel implements AlertChannel {
                                 .timeoutDuration(Duration.ofMinutes(1))
                                 .build());
         this.text = text;
+        this.links = links;
         this.concurrency = concurrency;
     }
 
@@ -46,7 +53,7 @@ final class SmsChannel implements AlertChannel {
 
     @Override
     public SendResult sendAlert(AlertEvent alert, Recipient recipient) {
-        return send(recipient.address(), text.render(alert, recipient.language()));
+        return send(recipient.address(), text.render(alert, recipient.language(), links.alertPage(alert.alertId())));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package no.overdosevarsel.dispatch.channel.sms;
 
 import no.overdosevarsel.contracts.region.RegionCatalogue;
+import no.overdosevarsel.contracts.sms.AlertSms;
 import no.overdosevarsel.dispatch.channel.local.LocalOutbox;
 import no.overdosevarsel.dispatch.delivery.AlertChannel;
 import no.overdosevarsel.dispatch.web.PublicLinks;
@@ -31,7 +32,7 @@ class SmsConfiguration {
 
     @Bean
     AlertChannel smsChannel(SmsGateway smsGateway, SmsProperties properties, PublicLinks links) {
-        SmsAlertText text = new SmsAlertText(RegionCatalogue.norway(), links, properties.maxSegments());
-        return new SmsChannel(smsGateway, text, properties.concurrency(), properties.ratePerSecond());
+        AlertSms text = new AlertSms(RegionCatalogue.norway(), properties.maxSegments());
+        return new SmsChannel(smsGateway, text, links, properties.concurrency(), properties.ratePerSecond());
     }
 }

@@ -4,20 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import no.overdosevarsel.contracts.alert.AlertEvent;
-import no.overdosevarsel.contracts.alert.AlertInfo;
-import no.overdosevarsel.contracts.alert.AlertStatus;
-import no.overdosevarsel.contracts.alert.Certainty;
-import no.overdosevarsel.contracts.alert.EvidenceSource;
-import no.overdosevarsel.contracts.alert.MsgType;
-import no.overdosevarsel.contracts.alert.Severity;
-import no.overdosevarsel.contracts.alert.Urgency;
 import no.overdosevarsel.contracts.region.RegionCatalogue;
+import no.overdosevarsel.dispatch.DispatchTestSupport;
 import no.overdosevarsel.dispatch.web.PublicLinks;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -94,31 +84,6 @@ class EmailAlertRendererTests {
     }
 
     private static AlertEvent alert(String headline) {
-        Instant now = Instant.now();
-        return new AlertEvent(
-                AlertEvent.SCHEMA_VERSION,
-                UUID.randomUUID(),
-                1,
-                MsgType.Alert,
-                AlertStatus.Actual,
-                "koordinator@oslo.kommune.no",
-                now,
-                Severity.Severe,
-                Urgency.Immediate,
-                Certainty.Observed,
-                List.of("protonitazen"),
-                EvidenceSource.DRUG_CHECKING,
-                now,
-                now.plus(Duration.ofDays(14)),
-                List.of("0301"),
-                List.of(new AlertInfo(
-                        "nb",
-                        "Nitazener i heroin",
-                        headline,
-                        "Brunt pulver solgt som heroin inneholder protonitazen.",
-                        List.of("Ikke bruk alene"),
-                        null)),
-                null,
-                List.of());
+        return DispatchTestSupport.alert(headline, "0301");
     }
 }
