@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -239,26 +240,67 @@ class DeliveryFailureIntegrationTests {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
                         assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
-        String sid = jdbc.sql(
-                        "SELECT provider_id FROM delivery WHERE alert_id = ? AND subscriber_id = ? AND channel = 'SMS'")
+        record Sms(long id, String sid) {}
+        Sms sms = jdbc.sql(
+                        "SELECT id, provider_id FROM delivery WHERE alert_id = ? AND subscriber_id = ? AND channel = 'SMS'")
                 .params(alert.alertId(), subscriber.subscriberId())
-                .query(String.class)
+                .query((rs, n) -> new Sms(rs.getLong(1), rs.getString(2)))
                 .single();
-        Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "delivered", "To", "+4792000003");
+        // The callback URL Twilio was given names the delivery; Twilio signs exactly that URL.
+        String callbackUrl = twilio.messages().stream()
+                .filter(message -> "+4792000003".equals(message.get("To")))
+                .map(message -> message.get("StatusCallback"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(callbackUrl).isEqualTo(CALLBACK_URL + "?delivery=" + sms.id());
+        Map<String, String> form = Map.of("MessageSid", sms.sid(), "MessageStatus", "delivered", "To", "+4792000003");
 
-        HttpStatusCode unsigned = callback(form, null);
-        HttpStatusCode forged = callback(form, sign(form, "wrong-token"));
+        HttpStatusCode unsigned = callback(callbackUrl, form, null);
+        HttpStatusCode forged = callback(callbackUrl, form, sign(callbackUrl, form, "wrong-token"));
+        // Signed for another delivery's URL, sent to this one's: the query is part of what is signed.
+        HttpStatusCode otherUrl =
+                callback(callbackUrl, form, sign(CALLBACK_URL + "?delivery=1", form, TwilioStub.AUTH_TOKEN));
         assertThat(unsigned.value()).isEqualTo(403);
         assertThat(forged.value()).isEqualTo(403);
+        assertThat(otherUrl.value()).isEqualTo(403);
         assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT");
 
-        HttpStatusCode signed = callback(form, sign(form, TwilioStub.AUTH_TOKEN));
+        // A signed callback naming this delivery with another message's SID moves nothing.
+        Map<String, String> wrongSid = Map.of("MessageSid", "SM" + "0".repeat(32), "MessageStatus", "delivered");
+        assertThat(callback(callbackUrl, wrongSid, sign(callbackUrl, wrongSid, TwilioStub.AUTH_TOKEN))
+                        .is2xxSuccessful())
+                .isTrue();
+        assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT");
+
+        HttpStatusCode signed = callback(callbackUrl, form, sign(callbackUrl, form, TwilioStub.AUTH_TOKEN));
         assertThat(signed.is2xxSuccessful()).isTrue();
         assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("DELIVERED");
     }
 
     @Test
-    void statusCallbacksFindTheirDeliveryThroughAnIndexNotATableScan() throws Exception {
+    void aCallbackWithoutADeliveryIdIsFoundByTheMessageSid() {
+        // Messages sent before callback URLs named their delivery.
+        SubscriptionEvent subscriber = subscribe("+4792000013", "5001");
+        AlertEvent alert = DispatchTestSupport.alert("Old callback test", "5001");
+        kafka.publishAlert(alert);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
+        String sid = jdbc.sql(
+                        "SELECT provider_id FROM delivery WHERE alert_id = ? AND subscriber_id = ? AND channel = 'SMS'")
+                .params(alert.alertId(), subscriber.subscriberId())
+                .query(String.class)
+                .single();
+        Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode", "30005");
+
+        assertThat(callback(CALLBACK_URL, form, sign(CALLBACK_URL, form, TwilioStub.AUTH_TOKEN))
+                        .is2xxSuccessful())
+                .isTrue();
+        assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("UNDELIVERED");
+    }
+
+    @Test
+    void statusCallbacksFindTheirDeliveryByPrimaryKeyNotATableScan() throws Exception {
         // Several callbacks per SMS: at a million recipients a scan per callback would never keep up.
         StringBuilder plan = new StringBuilder();
         try (Connection connection = dataSource.getConnection()) {
@@ -270,7 +312,8 @@ class DeliveryFailureIntegrationTests {
                 settings.execute("SET LOCAL enable_seqscan = off");
                 explain.setString(1, "DELIVERED");
                 explain.setString(2, null);
-                explain.setString(3, "SM00000000000000000000000000000000");
+                explain.setLong(3, 42L);
+                explain.setString(4, "SM00000000000000000000000000000000");
                 try (ResultSet rows = explain.executeQuery()) {
                     while (rows.next()) {
                         plan.append(rows.getString(1)).append('\n');
@@ -282,7 +325,7 @@ class DeliveryFailureIntegrationTests {
             }
         }
 
-        assertThat(plan.toString()).contains("delivery_by_provider_id");
+        assertThat(plan.toString()).contains("delivery_pkey");
     }
 
     @Test
@@ -294,7 +337,7 @@ class DeliveryFailureIntegrationTests {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () -> assertThat(attempts(alert, subscriber, "EMAIL")).isGreaterThanOrEqualTo(1));
-        assertThat(deliveryStatus(alert, subscriber, "EMAIL")).isIn("PENDING", "SENDING");
+        assertThat(deliveryStatus(alert, subscriber, "EMAIL")).isEqualTo("PENDING");
 
         mail = startMail();
         await().atMost(Duration.ofSeconds(30))
@@ -366,12 +409,14 @@ class DeliveryFailureIntegrationTests {
                 .orElse(0);
     }
 
-    private HttpStatusCode callback(Map<String, String> form, String signature) {
+    /** Posts to this server's callback endpoint with the query of the given public callback URL. */
+    private HttpStatusCode callback(String callbackUrl, Map<String, String> form, String signature) {
         MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
         form.forEach(body::add);
+        String query = URI.create(callbackUrl).getRawQuery();
         return RestClient.create("http://127.0.0.1:" + port)
                 .post()
-                .uri("/webhooks/twilio/status")
+                .uri("/webhooks/twilio/status" + (query == null ? "" : "?" + query))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .headers(headers -> {
                     if (signature != null) {
@@ -386,8 +431,8 @@ class DeliveryFailureIntegrationTests {
     }
 
     /** As Twilio documents it: HMAC-SHA1 over the URL followed by each POST parameter name and value, sorted. */
-    private static String sign(Map<String, String> form, String authToken) {
-        StringBuilder data = new StringBuilder(CALLBACK_URL);
+    private static String sign(String url, Map<String, String> form, String authToken) {
+        StringBuilder data = new StringBuilder(url);
         new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
         try {
             Mac mac = Mac.getInstance("HmacSHA1");

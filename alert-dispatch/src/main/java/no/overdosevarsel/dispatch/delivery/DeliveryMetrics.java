@@ -34,8 +34,7 @@ class DeliveryMetrics {
         for (Channel channel : Channel.values()) {
             Gauge.builder(
                             "overdosevarsel.delivery.queue",
-                            () -> jdbc.sql(
-                                            "SELECT count(*) FROM delivery WHERE channel = ? AND status IN ('PENDING', 'SENDING')")
+                            () -> jdbc.sql("SELECT count(*) FROM delivery WHERE channel = ? AND status = 'PENDING'")
                                     .param(channel.name())
                                     .query(Long.class)
                                     .single())

@@ -32,45 +32,74 @@ public class DeliveryOutcomes {
     }
 
     /**
-     * Records many accepted sends in one statement and one commit: at provider speed a commit per message, not the
-     * provider, would set the pace. One statement needs no transaction of its own (one round trip fewer); it changes
-     * no indexed column, so each row's new version can be a HOT update.
+     * Records many accepted sends in one statement: at provider speed a commit per message, not the provider, would set
+     * the pace. The update changes no indexed column, so each row's new version can be a HOT update. Sends that were
+     * retries leave the retry queue in a second statement; should that one be lost, the retry is found sent and dropped
+     * when it comes due.
      */
     void sent(List<Sent> sent) {
         if (sent.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        UPDATE delivery d SET status = 'SENT', provider_id = s.provider_id, sent_at = now(), failure_reason = NULL
+                        UPDATE delivery d SET status = 'SENT', provider_id = s.provider_id, sent_at = now(),
+                            failure_reason = NULL, attempts = d.attempts + 1
                         FROM unnest(CAST(:ids AS bigint[]), CAST(:providerIds AS text[])) AS s(id, provider_id)
                         WHERE d.id = s.id
                         """)
                 .param("ids", sent.stream().map(Sent::deliveryId).toArray(Long[]::new))
                 .param("providerIds", sent.stream().map(Sent::providerId).toArray(String[]::new))
                 .update();
+        Long[] retried = sent.stream().filter(Sent::retry).map(Sent::deliveryId).toArray(Long[]::new);
+        if (retried.length > 0) {
+            jdbc.sql("DELETE FROM delivery_retry WHERE delivery_id = ANY(?)")
+                    .param(retried)
+                    .update();
+        }
     }
 
+    /**
+     * An attempt that may succeed later: the delivery waits in the retry queue until {@code when}. Nothing happens if
+     * the delivery has ended meanwhile (failed because the subscriber was erased).
+     */
     @Transactional
-    void retryAt(long deliveryId, String reason, Instant when) {
-        jdbc.sql("UPDATE delivery SET status = 'PENDING', claimed_at = NULL, failure_reason = ?, next_attempt_at = ? "
-                        // still ours: not failed meanwhile because the subscriber was erased
-                        + "WHERE id = ? AND status = 'SENDING'")
-                .params(reason, Timestamp.from(when), deliveryId)
+    void retryAt(long deliveryId, Channel channel, int priority, String reason, Instant when) {
+        int updated = jdbc.sql("UPDATE delivery SET attempts = attempts + 1, failure_reason = ? "
+                        + "WHERE id = ? AND status = 'PENDING'")
+                .params(reason, deliveryId)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("DELETE FROM delivery_retry WHERE delivery_id = ?")
+                    .param(deliveryId)
+                    .update();
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO delivery_retry (delivery_id, channel, priority, due_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (delivery_id) DO UPDATE SET due_at = EXCLUDED.due_at
+                        """)
+                .params(deliveryId, channel.name(), priority, Timestamp.from(when))
                 .update();
     }
 
     @Transactional
     void failed(long deliveryId, String reason) {
-        jdbc.sql("UPDATE delivery SET status = 'FAILED', failure_reason = ? WHERE id = ?")
+        jdbc.sql("UPDATE delivery SET status = 'FAILED', failure_reason = ?, attempts = attempts + 1 WHERE id = ?")
                 .params(reason, deliveryId)
+                .update();
+        jdbc.sql("DELETE FROM delivery_retry WHERE delivery_id = ?")
+                .param(deliveryId)
                 .update();
     }
 
     @Transactional
     void rejected(
             long deliveryId, Channel channel, String address, UUID subscriberId, String reason, boolean optedOut) {
-        jdbc.sql("UPDATE delivery SET status = ?, failure_reason = ? WHERE id = ?")
+        jdbc.sql("UPDATE delivery SET status = ?, failure_reason = ?, attempts = attempts + 1 WHERE id = ?")
                 .params(optedOut ? "OPTED_OUT" : "REJECTED", reason, deliveryId)
+                .update();
+        jdbc.sql("DELETE FROM delivery_retry WHERE delivery_id = ?")
+                .param(deliveryId)
                 .update();
         feedback(
                 optedOut ? ContactFeedback.Kind.OPTED_OUT : ContactFeedback.Kind.UNDELIVERABLE,
@@ -92,22 +121,36 @@ public class DeliveryOutcomes {
     }
 
     /**
-     * Parameters: new status, reason, provider id. {@code channel = 'SMS'} lets the partial index
-     * {@code delivery_by_provider_id} (V4) serve it: Twilio sends several callbacks per message.
+     * Parameters: new status, reason, delivery id, provider id. By primary key: the callback URL names the delivery.
+     * The provider id must match as well, so a callback cannot move another delivery.
      */
     public static final String PROVIDER_STATUS_UPDATE =
+            "UPDATE delivery SET status = ?, failure_reason = coalesce(?, failure_reason) WHERE id = ? AND provider_id = ?"
+                    + " AND channel = 'SMS' AND status IN ('SENT', 'DELIVERED') RETURNING channel, address, subscriber_id";
+
+    /**
+     * Messages sent before callback URLs named their delivery: found by Twilio's SID, which no index has (an index on
+     * it would make recording every sent SMS a non-HOT update). Parameters: new status, reason, provider id.
+     */
+    static final String PROVIDER_STATUS_UPDATE_BY_PROVIDER_ID =
             "UPDATE delivery SET status = ?, failure_reason = coalesce(?, failure_reason) WHERE provider_id = ?"
                     + " AND channel = 'SMS' AND status IN ('SENT', 'DELIVERED') RETURNING channel, address, subscriber_id";
 
     /**
-     * A provider's status callback for a message it had accepted. Unknown provider ids change nothing (a callback for
-     * a one-off message, or one replayed after erasure).
+     * A provider's status callback for a message it had accepted. Unknown ids change nothing (a callback for a one-off
+     * message, or one replayed after erasure).
      */
     @Transactional
-    public void providerStatus(String providerId, ProviderStatus status, @Nullable String reason, boolean optedOut) {
-        var delivery = jdbc.sql(PROVIDER_STATUS_UPDATE)
-                .params(status.name(), reason, providerId)
-                .query((rs, n) ->
+    public void providerStatus(
+            @Nullable Long deliveryId,
+            String providerId,
+            ProviderStatus status,
+            @Nullable String reason,
+            boolean optedOut) {
+        var update = deliveryId != null
+                ? jdbc.sql(PROVIDER_STATUS_UPDATE).params(status.name(), reason, deliveryId, providerId)
+                : jdbc.sql(PROVIDER_STATUS_UPDATE_BY_PROVIDER_ID).params(status.name(), reason, providerId);
+        var delivery = update.query((rs, n) ->
                         new Object[] {Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getObject(3, UUID.class)})
                 .optional();
         if (optedOut && delivery.isPresent()) {
@@ -140,8 +183,12 @@ public class DeliveryOutcomes {
                         clock.instant()));
     }
 
-    /** A delivery the provider accepted, under the id its status callbacks will carry. */
-    record Sent(long deliveryId, String providerId) {}
+    /**
+     * A delivery the provider accepted, under the id its status callbacks will carry.
+     *
+     * @param retry whether this was a retry, waiting in the retry queue
+     */
+    record Sent(long deliveryId, String providerId, boolean retry) {}
 
     /** What a provider's status callback can move a sent delivery to. */
     public enum ProviderStatus {

@@ -1,12 +1,16 @@
 package no.overdosevarsel.dispatch.delivery;
 
-import java.sql.Timestamp;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,8 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import no.overdosevarsel.contracts.alert.AlertEvent;
 import no.overdosevarsel.dispatch.alert.AlertReadModel;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,15 +32,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries, one worker per channel. A worker claims a batch (marks it SENDING with {@code SKIP LOCKED}, so
- * several dispatch instances share the queue), sends with bounded concurrency and records each outcome (accepted sends
- * in batches, one commit for many). Higher severity is claimed first. A claim left behind by a crashed instance is
- * retried after the claim timeout.
+ * Sends due deliveries, one worker per channel. A worker leases a batch that fan-out wrote (a chunk's subscriber range
+ * of one alert version and channel; several dispatch instances share the batches with {@code SKIP LOCKED}), reads its
+ * unsent deliveries page by page, sends with bounded concurrency and records each outcome (accepted sends in batches,
+ * one statement for many). A batch is deleted when every delivery in it has an outcome. Higher severity comes first: a
+ * worker looks for a batch of higher priority before each page, and takes due retries of at least its current
+ * priority before new work. Leases are renewed while a batch is worked on; a lease that runs out (a crashed instance)
+ * lets another worker take the batch and send what has no outcome yet. A stopping worker waits for its sends, records
+ * them and gives its batches back at once.
  */
 @Component
 class DeliveryWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorkers.class);
+
+    private static final Comparator<Batch> HIGHEST_PRIORITY_FIRST =
+            Comparator.comparingInt(Batch::priority).reversed().thenComparingLong(Batch::id);
 
     private final JdbcClient jdbc;
     private final List<AlertChannel> channels;
@@ -44,8 +57,12 @@ class DeliveryWorkers implements SmartLifecycle {
     private final DeliveryProperties properties;
     private final Clock clock;
     private final Map<AlertKey, AlertEvent> alertCache = new ConcurrentHashMap<>();
+    /** Batches this instance holds a lease on: being read, or with sends whose outcome is not recorded yet. */
+    private final Set<Long> leased = ConcurrentHashMap.newKeySet();
+
     private final Object wakeUp = new Object();
     private final List<Thread> loops = new ArrayList<>();
+    private @Nullable Thread leaseKeeper;
     private volatile boolean running;
 
     DeliveryWorkers(
@@ -82,11 +99,12 @@ class DeliveryWorkers implements SmartLifecycle {
         running = true;
         for (AlertChannel channel : channels) {
             Thread loop = Thread.ofPlatform()
-                    .name("delivery-" + channel.channel().name().toLowerCase(java.util.Locale.ROOT))
+                    .name("delivery-" + channel.channel().name().toLowerCase(Locale.ROOT))
                     .daemon()
                     .start(() -> run(channel));
             loops.add(loop);
         }
+        leaseKeeper = Thread.ofPlatform().name("delivery-leases").daemon().start(this::keepLeases);
     }
 
     @Override
@@ -101,6 +119,11 @@ class DeliveryWorkers implements SmartLifecycle {
             }
         }
         loops.clear();
+        Thread keeper = leaseKeeper;
+        if (keeper != null) {
+            keeper.interrupt();
+            leaseKeeper = null;
+        }
     }
 
     @Override
@@ -117,26 +140,45 @@ class DeliveryWorkers implements SmartLifecycle {
     private void run(AlertChannel channel) {
         Semaphore permits = new Semaphore(channel.concurrency());
         SentRecorder recorder = new SentRecorder(channel);
+        // Leased batches still being read, highest priority first.
+        List<Batch> reading = new ArrayList<>();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            Instant lastRecovery = Instant.EPOCH;
+            Instant nextRetryCheck = Instant.EPOCH;
             while (running) {
                 try {
-                    if (Duration.between(lastRecovery, clock.instant()).compareTo(recoveryInterval()) > 0) {
-                        recoverAbandonedClaims(channel);
-                        lastRecovery = clock.instant();
+                    Batch current = reading.isEmpty() ? null : reading.getFirst();
+                    List<Work> work = List.of();
+                    Instant now = clock.instant();
+                    if (current == null || !now.isBefore(nextRetryCheck)) {
+                        work = claimRetries(channel, current == null ? Integer.MIN_VALUE : current.priority());
+                        nextRetryCheck = now.plus(properties.pollInterval().dividedBy(4));
                     }
-                    List<Claimed> batch = claim(channel);
-                    if (batch.isEmpty()) {
-                        synchronized (wakeUp) {
-                            wakeUp.wait(properties.pollInterval().toMillis());
+                    if (work.isEmpty()) {
+                        Batch higher = leaseBatch(channel, current == null ? Integer.MIN_VALUE : current.priority());
+                        if (higher != null) {
+                            reading.add(higher);
+                            reading.sort(HIGHEST_PRIORITY_FIRST);
+                            continue;
                         }
-                        continue;
+                        if (current == null) {
+                            synchronized (wakeUp) {
+                                wakeUp.wait(properties.pollInterval().toMillis());
+                            }
+                            continue;
+                        }
+                        work = readPage(channel, current);
+                        if (work.isEmpty()) {
+                            reading.removeFirst();
+                            current.settle();
+                            continue;
+                        }
                     }
-                    for (Claimed claimed : batch) {
+                    for (Work item : work) {
                         permits.acquire();
+                        item.open();
                         senders.submit(() -> {
                             try {
-                                send(channel, claimed, recorder);
+                                send(channel, item, recorder);
                             } finally {
                                 permits.release();
                             }
@@ -154,17 +196,54 @@ class DeliveryWorkers implements SmartLifecycle {
         } finally {
             // Every send has finished: what was accepted is recorded before the data source goes away.
             recorder.finish();
+            giveBack(reading);
         }
     }
 
     /**
-     * A claim counts as abandoned only after the claim timeout, and looking for them scans the channel's claimed
-     * deliveries (no index has them: that would cost every claim and every outcome an index write). A tenth of the
-     * timeout is often enough.
+     * Batches this worker was still reading go back at once, so another instance (or this one after a restart) need
+     * not wait for the lease to run out, but only if every send from them has its outcome recorded: otherwise they
+     * keep the lease until it runs out, and whoever takes them over sends what is not recorded.
      */
-    private Duration recoveryInterval() {
-        Duration tenth = properties.claimTimeout().dividedBy(10);
-        return tenth.compareTo(properties.pollInterval()) > 0 ? tenth : properties.pollInterval();
+    private void giveBack(List<Batch> reading) {
+        Long[] ids = reading.stream().filter(Batch::allRecorded).map(Batch::id).toArray(Long[]::new);
+        if (ids.length == 0) {
+            return;
+        }
+        try {
+            jdbc.sql("UPDATE delivery_batch SET lease_until = '-infinity' WHERE id = ANY(?)")
+                    .param(ids)
+                    .update();
+            List.of(ids).forEach(leased::remove);
+        } catch (RuntimeException e) {
+            log.warn("Could not give back {} delivery batches; they return when their lease runs out", ids.length, e);
+        }
+    }
+
+    /** Renews this instance's leases several times per lease period, so a live worker never loses one. */
+    private void keepLeases() {
+        Duration every = properties.claimTimeout().dividedBy(5);
+        while (running) {
+            try {
+                Thread.sleep(every);
+                Long[] ids = leased.toArray(Long[]::new);
+                if (ids.length > 0) {
+                    jdbc.sql("UPDATE delivery_batch SET lease_until = now() + make_interval(secs => :lease)"
+                                    + " WHERE id = ANY(:ids)")
+                            .param("lease", leaseSeconds())
+                            .param("ids", ids)
+                            .update();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Renewing delivery batch leases failed, retrying: {}", e.toString());
+            }
+        }
+    }
+
+    private double leaseSeconds() {
+        return properties.claimTimeout().toMillis() / 1000.0;
     }
 
     private void pause() {
@@ -177,97 +256,189 @@ class DeliveryWorkers implements SmartLifecycle {
         }
     }
 
-    private List<Claimed> claim(AlertChannel channel) {
-        return jdbc.sql("""
-                        UPDATE delivery d SET status = 'SENDING', attempts = d.attempts + 1, claimed_at = now()
-                        WHERE d.id IN (
-                            SELECT id FROM delivery
-                            WHERE channel = :channel AND claimed_at IS NULL AND status = 'PENDING'
-                              AND next_attempt_at <= now()
+    /** The next batch with a priority above {@code above} that nobody holds a lease on, leased to us. */
+    private @Nullable Batch leaseBatch(AlertChannel channel, int above) {
+        Batch batch = jdbc.sql("""
+                        UPDATE delivery_batch SET lease_until = now() + make_interval(secs => :lease)
+                        WHERE id = (
+                            SELECT id FROM delivery_batch
+                            WHERE channel = :channel AND priority > :above AND lease_until < now()
                             ORDER BY priority DESC, id
-                            LIMIT :limit
+                            LIMIT 1
                             FOR UPDATE SKIP LOCKED)
-                        RETURNING d.id, d.alert_id, d.alert_version, d.subscriber_id, d.address, d.language, d.attempts,
-                            (SELECT s.unsubscribe_token FROM subscriber s WHERE s.id = d.subscriber_id) AS token
+                        RETURNING id, alert_id, alert_version, priority, subscriber_after, subscriber_up_to
                         """)
+                .param("lease", leaseSeconds())
                 .param("channel", channel.channel().name())
-                .param("limit", properties.batchSize())
-                .query((rs, n) -> new Claimed(
-                        new Recipient(
-                                rs.getLong("id"),
-                                rs.getObject("subscriber_id", UUID.class),
-                                rs.getString("address"),
-                                rs.getString("language"),
-                                rs.getString("token") == null ? "" : rs.getString("token")),
+                .param("above", above)
+                .query((rs, n) -> new Batch(
+                        rs.getLong("id"),
                         rs.getObject("alert_id", UUID.class),
                         rs.getInt("alert_version"),
-                        rs.getInt("attempts")))
-                .list();
-    }
-
-    private void recoverAbandonedClaims(AlertChannel channel) {
-        int recovered = jdbc.sql("""
-                        UPDATE delivery SET status = 'PENDING', claimed_at = NULL
-                        WHERE channel = ? AND status = 'SENDING' AND claimed_at < ?
-                        """)
-                .params(channel.channel().name(), Timestamp.from(clock.instant().minus(properties.claimTimeout())))
-                .update();
-        if (recovered > 0) {
-            log.warn("Retrying {} {} deliveries abandoned by a stopped worker", recovered, channel.channel());
+                        rs.getInt("priority"),
+                        rs.getObject("subscriber_after", UUID.class),
+                        rs.getObject("subscriber_up_to", UUID.class)))
+                .optional()
+                .orElse(null);
+        if (batch != null) {
+            leased.add(batch.id());
         }
+        return batch;
     }
 
-    private void send(AlertChannel channel, Claimed claimed, SentRecorder recorder) {
+    /**
+     * The batch's next page of deliveries that have never been attempted, in subscriber order through the unique key
+     * {@code delivery_once}; a read, not an update. Deliveries that failed once are in the retry queue, not here.
+     */
+    private List<Work> readPage(AlertChannel channel, Batch batch) {
+        UUID after = batch.cursor();
+        String range = (after == null ? "" : " AND d.subscriber_id > :after")
+                + (batch.upTo() == null ? "" : " AND d.subscriber_id <= :upTo");
+        List<Work> page = jdbc.sql("""
+                        SELECT d.id, d.subscriber_id, d.address, d.language, s.unsubscribe_token AS token
+                        FROM delivery d LEFT JOIN subscriber s ON s.id = d.subscriber_id
+                        WHERE d.alert_id = :alertId AND d.alert_version = :version AND d.channel = :channel%s
+                          AND d.status = 'PENDING' AND d.attempts = 0
+                        ORDER BY d.subscriber_id
+                        LIMIT :limit
+                        """.formatted(range))
+                .param("alertId", batch.alertId())
+                .param("version", batch.version())
+                .param("channel", channel.channel().name())
+                .param("after", after)
+                .param("upTo", batch.upTo())
+                .param("limit", properties.batchSize())
+                .query((rs, n) -> new Work(recipient(rs), batch.alertId(), batch.version(), batch.priority(), 1, batch))
+                .list();
+        if (!page.isEmpty()) {
+            batch.moveCursor(page.getLast().recipient().subscriberId());
+        }
+        return page;
+    }
+
+    /**
+     * Retries that are due, of at least the given priority, oldest first; each is leased by moving its due time on by
+     * the claim timeout. Retries whose delivery has ended meanwhile (erased subscriber) are dropped.
+     */
+    private List<Work> claimRetries(AlertChannel channel, int minPriority) {
+        List<Work> due = new ArrayList<>();
+        List<Long> ended = new ArrayList<>();
+        jdbc.sql("""
+                        UPDATE delivery_retry r SET due_at = now() + make_interval(secs => :lease)
+                        FROM delivery d
+                        WHERE r.delivery_id IN (
+                                SELECT delivery_id FROM delivery_retry
+                                WHERE channel = :channel AND due_at <= now() AND priority >= :minPriority
+                                ORDER BY due_at
+                                LIMIT :limit
+                                FOR UPDATE SKIP LOCKED)
+                          AND d.id = r.delivery_id
+                        RETURNING d.id, d.alert_id, d.alert_version, d.subscriber_id, d.address, d.language, d.attempts,
+                            d.status, r.priority,
+                            (SELECT s.unsubscribe_token FROM subscriber s WHERE s.id = d.subscriber_id) AS token
+                        """)
+                .param("lease", leaseSeconds())
+                .param("channel", channel.channel().name())
+                .param("minPriority", minPriority)
+                .param("limit", properties.batchSize())
+                .query(rs -> {
+                    if (!"PENDING".equals(rs.getString("status"))) {
+                        ended.add(rs.getLong("id"));
+                        return;
+                    }
+                    due.add(new Work(
+                            recipient(rs),
+                            rs.getObject("alert_id", UUID.class),
+                            rs.getInt("alert_version"),
+                            rs.getInt("priority"),
+                            rs.getInt("attempts") + 1,
+                            null));
+                });
+        if (!ended.isEmpty()) {
+            jdbc.sql("DELETE FROM delivery_retry WHERE delivery_id = ANY(?)")
+                    .param(ended.toArray(Long[]::new))
+                    .update();
+        }
+        return due;
+    }
+
+    private static Recipient recipient(ResultSet rs) throws SQLException {
+        String token = rs.getString("token");
+        return new Recipient(
+                rs.getLong("id"),
+                rs.getObject("subscriber_id", UUID.class),
+                rs.getString("address"),
+                rs.getString("language"),
+                token == null ? "" : token);
+    }
+
+    private void send(AlertChannel channel, Work work, SentRecorder recorder) {
         SendResult result;
         try {
             AlertEvent alert = alertCache.computeIfAbsent(
-                    new AlertKey(claimed.alertId(), claimed.version()),
-                    key -> alerts.version(claimed.alertId(), claimed.version()).orElseThrow());
+                    new AlertKey(work.alertId(), work.version()),
+                    key -> alerts.version(work.alertId(), work.version()).orElseThrow());
             if (alertCache.size() > 1_000) {
                 alertCache.clear();
             }
             long started = System.nanoTime();
-            result = channel.sendAlert(alert, claimed.recipient());
+            result = channel.sendAlert(alert, work.recipient());
             metrics.providerLatency(channel.channel(), Duration.ofNanos(System.nanoTime() - started));
             if (result instanceof SendResult.Accepted) {
                 metrics.publicationToSend(channel.channel(), alert.sent());
             }
         } catch (RuntimeException e) {
-            log.warn("Sending delivery {} failed: {}", claimed.recipient().deliveryId(), e.toString());
+            log.warn("Sending delivery {} failed: {}", work.recipient().deliveryId(), e.toString());
             result = new SendResult.RetryLater(e.getClass().getSimpleName(), null);
         }
-        record(channel, claimed, result, recorder);
+        record(channel, work, result, recorder);
     }
 
-    private void record(AlertChannel channel, Claimed claimed, SendResult result, SentRecorder recorder) {
-        Recipient recipient = claimed.recipient();
+    private void record(AlertChannel channel, Work work, SendResult result, SentRecorder recorder) {
+        Recipient recipient = work.recipient();
         long id = recipient.deliveryId();
         metrics.outcome(
                 channel.channel(),
                 switch (result) {
                     case SendResult.Accepted accepted -> "sent";
                     case SendResult.Rejected rejected -> rejected.optedOut() ? "opted_out" : "rejected";
-                    case SendResult.RetryLater retry ->
-                        claimed.attempts() >= properties.maxAttempts() ? "failed" : "retry";
+                    case SendResult.RetryLater retry -> work.attempt() >= properties.maxAttempts() ? "failed" : "retry";
                 });
-        switch (result) {
-            case SendResult.Accepted accepted -> recorder.accept(new DeliveryOutcomes.Sent(id, accepted.providerId()));
-            case SendResult.Rejected rejected ->
-                outcomes.rejected(
-                        id,
-                        channel.channel(),
-                        recipient.address(),
-                        recipient.subscriberId(),
-                        rejected.reason(),
-                        rejected.optedOut());
-            case SendResult.RetryLater retry -> {
-                if (claimed.attempts() >= properties.maxAttempts()) {
-                    outcomes.failed(id, retry.reason());
-                } else {
-                    Duration delay = retry.after() != null ? retry.after() : backoff(claimed.attempts());
-                    outcomes.retryAt(id, retry.reason(), clock.instant().plus(delay));
+        if (result instanceof SendResult.Accepted accepted) {
+            // Settled by the recorder once written.
+            recorder.accept(new Accepted(new DeliveryOutcomes.Sent(id, accepted.providerId(), work.retry()), work));
+            return;
+        }
+        try {
+            switch (result) {
+                case SendResult.Rejected rejected ->
+                    outcomes.rejected(
+                            id,
+                            channel.channel(),
+                            recipient.address(),
+                            recipient.subscriberId(),
+                            rejected.reason(),
+                            rejected.optedOut());
+                case SendResult.RetryLater retry -> {
+                    if (work.attempt() >= properties.maxAttempts()) {
+                        outcomes.failed(id, retry.reason());
+                    } else {
+                        Duration delay = retry.after() != null ? retry.after() : backoff(work.attempt());
+                        outcomes.retryAt(
+                                id,
+                                channel.channel(),
+                                work.priority(),
+                                retry.reason(),
+                                clock.instant().plus(delay));
+                    }
                 }
+                case SendResult.Accepted accepted -> throw new IllegalStateException("recorded above");
             }
+            work.settle();
+        } catch (RuntimeException e) {
+            // Not recorded: the batch (or the retry) keeps its lease until it runs out, then the delivery is tried
+            // again.
+            log.warn("Could not record the outcome of delivery {}: {}", id, e.toString());
         }
     }
 
@@ -281,37 +452,149 @@ class DeliveryWorkers implements SmartLifecycle {
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
-    private record Claimed(Recipient recipient, UUID alertId, int version, int attempts) {}
+    /**
+     * One delivery to send.
+     *
+     * @param attempt the number of this attempt, from 1
+     * @param batch the batch it was read from; null for a retry
+     */
+    private record Work(
+            Recipient recipient,
+            UUID alertId,
+            int version,
+            int priority,
+            int attempt,
+            @Nullable Batch batch) {
+
+        boolean retry() {
+            return batch == null;
+        }
+
+        void open() {
+            if (batch != null) {
+                batch.open();
+            }
+        }
+
+        void settle() {
+            if (batch != null) {
+                batch.settle();
+            }
+        }
+    }
 
     private record AlertKey(UUID alertId, int version) {}
 
+    private record Accepted(DeliveryOutcomes.Sent sent, Work work) {}
+
+    /**
+     * A leased batch: the subscriber range (after, upTo] of one alert version on one channel. It counts the sends not
+     * yet recorded, plus one for the reader until the last page is read; at zero every delivery in it has an outcome
+     * and the batch is deleted.
+     */
+    private final class Batch {
+
+        private final long id;
+        private final UUID alertId;
+        private final int version;
+        private final int priority;
+        private final @Nullable UUID upTo;
+        private volatile @Nullable UUID cursor;
+        private final AtomicInteger unsettled = new AtomicInteger(1);
+
+        Batch(long id, UUID alertId, int version, int priority, @Nullable UUID after, @Nullable UUID upTo) {
+            this.id = id;
+            this.alertId = alertId;
+            this.version = version;
+            this.priority = priority;
+            this.cursor = after;
+            this.upTo = upTo;
+        }
+
+        long id() {
+            return id;
+        }
+
+        UUID alertId() {
+            return alertId;
+        }
+
+        int version() {
+            return version;
+        }
+
+        int priority() {
+            return priority;
+        }
+
+        @Nullable
+        UUID upTo() {
+            return upTo;
+        }
+
+        @Nullable
+        UUID cursor() {
+            return cursor;
+        }
+
+        void moveCursor(UUID lastRead) {
+            cursor = lastRead;
+        }
+
+        void open() {
+            unsettled.incrementAndGet();
+        }
+
+        /** Only the reader's share is left: every send from this batch has its outcome recorded. */
+        boolean allRecorded() {
+            return unsettled.get() == 1;
+        }
+
+        void settle() {
+            if (unsettled.decrementAndGet() == 0) {
+                try {
+                    jdbc.sql("DELETE FROM delivery_batch WHERE id = ?")
+                            .param(id)
+                            .update();
+                } catch (RuntimeException e) {
+                    // The lease runs out, and whoever takes the batch finds nothing left to send and deletes it.
+                    log.warn("Could not delete finished delivery batch {}: {}", id, e.toString());
+                }
+                leased.remove(id);
+            }
+        }
+    }
+
     /**
      * Records accepted sends for one channel in batches: senders hand them over and move on, and one thread writes
-     * whatever has gathered in a single statement and commit. When sends are rare each is written at once; at provider
-     * speed the batches grow by themselves. The queue is bounded, so a slow database slows the senders rather than
-     * letting sent-but-unrecorded messages pile up.
+     * whatever has gathered in a single statement. When sends are rare each is written at once; at provider speed the
+     * batches grow by themselves. The queue is bounded, so a slow database slows the senders rather than letting
+     * sent-but-unrecorded messages pile up.
      */
     private final class SentRecorder {
 
-        private final BlockingQueue<DeliveryOutcomes.Sent> queue;
+        private final BlockingQueue<Accepted> queue;
         private final Thread writer;
         private volatile boolean finishing;
 
         SentRecorder(AlertChannel channel) {
             this.queue = new ArrayBlockingQueue<>(Math.max(16, 4 * properties.batchSize()));
             this.writer = Thread.ofPlatform()
-                    .name("delivery-" + channel.channel().name().toLowerCase(java.util.Locale.ROOT) + "-recorder")
+                    .name("delivery-" + channel.channel().name().toLowerCase(Locale.ROOT) + "-recorder")
                     .daemon()
                     .start(this::write);
         }
 
-        void accept(DeliveryOutcomes.Sent sent) {
+        void accept(Accepted accepted) {
             try {
-                queue.put(sent);
+                queue.put(accepted);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                // Not recorded: the claim times out and the delivery is sent again, as after a crash.
-                log.warn("Interrupted before recording delivery {} as sent", sent.deliveryId());
+                // Not recorded: the batch keeps its lease until it runs out, then the delivery is sent again, as
+                // after a crash.
+                log.warn(
+                        "Interrupted before recording delivery {} as sent",
+                        accepted.sent().deliveryId());
             }
         }
 
@@ -326,12 +609,12 @@ class DeliveryWorkers implements SmartLifecycle {
         }
 
         private void write() {
-            List<DeliveryOutcomes.Sent> batch = new ArrayList<>();
+            List<Accepted> batch = new ArrayList<>();
             int failures = 0;
             while (true) {
                 try {
                     if (batch.isEmpty()) {
-                        DeliveryOutcomes.Sent first = queue.poll(100, TimeUnit.MILLISECONDS);
+                        Accepted first = queue.poll(100, TimeUnit.MILLISECONDS);
                         if (first == null) {
                             if (finishing && queue.isEmpty()) {
                                 return;
@@ -341,7 +624,8 @@ class DeliveryWorkers implements SmartLifecycle {
                         batch.add(first);
                         queue.drainTo(batch, Math.max(1, properties.batchSize()) - 1);
                     }
-                    outcomes.sent(batch);
+                    outcomes.sent(batch.stream().map(Accepted::sent).toList());
+                    batch.forEach(accepted -> accepted.work().settle());
                     batch.clear();
                     failures = 0;
                 } catch (InterruptedException e) {
@@ -350,7 +634,7 @@ class DeliveryWorkers implements SmartLifecycle {
                 } catch (RuntimeException e) {
                     failures++;
                     if (finishing && failures >= 3) {
-                        log.error("Could not record {} sent deliveries; their claims will be retried", batch.size(), e);
+                        log.error("Could not record {} sent deliveries; they will be sent again", batch.size(), e);
                         return;
                     }
                     log.warn("Recording {} sent deliveries failed, retrying: {}", batch.size(), e.toString());

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates one delivery per (alert version, subscriber, channel) inside the database, with set-based statements:
- * recipients are never loaded into memory, and the unique key makes a repeated fan-out a no-op.
+ * recipients are never loaded into memory, and the unique key makes a repeated fan-out a no-op. With each chunk's
+ * deliveries it writes a {@code delivery_batch} per channel (the chunk's subscriber range), the unit the workers lease.
  *
  * <p>The fan-out is committed in chunks of subscribers taken in id order, and the workers are woken after each chunk,
  * so the first messages go out while the rest is still being created, however many subscribers there are. Each chunk
@@ -178,11 +179,20 @@ class FanOut {
                     """.formatted(range.replace("s.id", "subscriber_id")));
         }
         AlertEvent alert = recipients.alert();
+        // The chunk's deliveries, and for each channel that got any, the batch the workers lease to send them.
         return jdbc.sql("""
-                        INSERT INTO delivery (alert_id, alert_version, subscriber_id, channel, address, language, priority, status)
-                        SELECT :alertId, :version, m.subscriber_id, m.channel, m.address, m.language, :priority, 'PENDING'
-                        FROM (%s) m
-                        ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
+                        WITH created AS (
+                            INSERT INTO delivery (alert_id, alert_version, subscriber_id, channel, address, language, priority, status)
+                            SELECT :alertId, :version, m.subscriber_id, m.channel, m.address, m.language, :priority, 'PENDING'
+                            FROM (%s) m
+                            ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
+                            RETURNING channel),
+                        batches AS (
+                            INSERT INTO delivery_batch (alert_id, alert_version, channel, priority, subscriber_after, subscriber_up_to)
+                            SELECT :alertId, :version, channel, :priority, CAST(:after AS uuid), CAST(:upTo AS uuid)
+                            FROM created GROUP BY channel
+                            RETURNING 1)
+                        SELECT count(*) FROM created
                         """.formatted(select))
                 .param("alertId", alert.alertId())
                 .param("version", alert.version())
@@ -192,7 +202,8 @@ class FanOut {
                 .param("earlier", recipients.earlierVersions())
                 .param("after", after)
                 .param("upTo", upTo)
-                .update();
+                .query(Integer.class)
+                .single();
     }
 
     private record Recipients(AlertEvent alert, String[] regions, Integer[] earlierVersions) {

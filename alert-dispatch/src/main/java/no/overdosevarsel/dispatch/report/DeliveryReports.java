@@ -43,10 +43,10 @@ public class DeliveryReports {
 
     /** The statuses deliveries move through, in the order a report lists them. */
     static final List<String> STATUSES =
-            List.of("PENDING", "SENDING", "SENT", "DELIVERED", "UNDELIVERED", "FAILED", "REJECTED", "OPTED_OUT");
+            List.of("PENDING", "SENT", "DELIVERED", "UNDELIVERED", "FAILED", "REJECTED", "OPTED_OUT");
 
     /** Statuses on the way to a recipient; with {@code SENT} and {@code DELIVERED} all others are failures. */
-    private static final Set<String> IN_PROGRESS = Set.of("PENDING", "SENDING");
+    private static final Set<String> IN_PROGRESS = Set.of("PENDING");
 
     public static final int MAX_LISTED_FAILURES = 1000;
 
@@ -178,7 +178,7 @@ public class DeliveryReports {
                             SELECT id, alert_version, channel, status, address, attempts, failure_reason
                             FROM delivery
                             WHERE alert_id = ? AND (CAST(? AS int) IS NULL OR alert_version = ?)
-                              AND status NOT IN ('PENDING', 'SENDING', 'SENT', 'DELIVERED')
+                              AND status NOT IN ('PENDING', 'SENT', 'DELIVERED')
                             ORDER BY alert_version, id
                             """);
                     statement.setObject(1, alertId);

@@ -67,12 +67,14 @@ class SubscriberCopy {
         jdbc.sql("""
                 UPDATE delivery
                    SET address = '',
-                       failure_reason = CASE WHEN status IN ('PENDING', 'SENDING')
+                       failure_reason = CASE WHEN status = 'PENDING'
                                              THEN 'subscriber erased before sending' ELSE failure_reason END,
-                       status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'FAILED' ELSE status END,
-                       claimed_at = coalesce(claimed_at, now())
+                       status = CASE WHEN status = 'PENDING' THEN 'FAILED' ELSE status END
                  WHERE subscriber_id = ?
                 """).param(subscriberId).update();
+        jdbc.sql("DELETE FROM delivery_retry r USING delivery d WHERE d.id = r.delivery_id AND d.subscriber_id = ?")
+                .param(subscriberId)
+                .update();
         jdbc.sql("DELETE FROM subscriber WHERE id = ?").param(subscriberId).update();
     }
 }

@@ -25,6 +25,7 @@ import no.overdosevarsel.contracts.alert.EvidenceSource;
 import no.overdosevarsel.contracts.alert.MsgType;
 import no.overdosevarsel.contracts.alert.Severity;
 import no.overdosevarsel.contracts.alert.Urgency;
+import no.overdosevarsel.contracts.subscription.Channel;
 import no.overdosevarsel.dispatch.AlertDispatchApplication;
 import no.overdosevarsel.dispatch.alert.AlertVersionCommitted;
 import no.overdosevarsel.testinfra.TestInfrastructure;
@@ -39,7 +40,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Fan-out committed in chunks of {@value #CHUNK} subscribers, for {@value #SUBSCRIBERS} subscribers with an SMS number
  * and an email address each: stopped after some chunks it resumes without duplicates or gaps, two instances working on
- * the same version at once reach everyone once, and a cancellation reaches every earlier recipient in every chunk.
+ * the same version at once reach everyone once, and a cancellation reaches every earlier recipient in every chunk. And
+ * the batches the workers lease (one per chunk and channel): a batch held by an instance that died is sent by another
+ * once its lease runs out, only what had not been sent; when batches wait, higher severity goes first.
  */
 class FanOutIntegrationTests {
 
@@ -179,6 +182,104 @@ class FanOutIntegrationTests {
                 .isZero();
     }
 
+    @Test
+    void aBatchLeasedByAnInstanceThatDiedIsSentByAnotherOnceItsLeaseRunsOutOnlyWhatWasNotSent() {
+        AlertEvent alert = stored(alert(MsgType.Alert, UUID.randomUUID(), 1, "NO", Severity.Severe, "Lease test"));
+        holdingNewBatches(() -> fanOut.on(new AlertVersionCommitted(alert)));
+        assertThat(batches(alert)).isGreaterThan(2L);
+        // The instance holding the leases died after sending to the first half of the subscribers.
+        int sentBeforeDying = jdbc.sql("""
+                        UPDATE delivery SET status = 'SENT', attempts = 1, sent_at = now(), provider_id = 'earlier'
+                        WHERE alert_id = ? AND subscriber_id IN (
+                            SELECT subscriber_id FROM delivery WHERE alert_id = ? AND channel = 'SMS'
+                            ORDER BY subscriber_id LIMIT ?)
+                        """)
+                .params(alert.alertId(), alert.alertId(), SUBSCRIBERS / 2)
+                .update();
+        assertThat(sentBeforeDying).isEqualTo(SUBSCRIBERS);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> sent(alert) == SUBSCRIBERS);
+
+        jdbc.sql("UPDATE delivery_batch SET lease_until = now() - interval '1 second' WHERE alert_id = ?")
+                .param(alert.alertId())
+                .update();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> sent(alert) == 2L * SUBSCRIBERS);
+        assertThat(jdbc.sql("SELECT count(*) FROM delivery WHERE alert_id = ? AND attempts <> 1")
+                        .param(alert.alertId())
+                        .query(Long.class)
+                        .single())
+                .as("deliveries sent more than once")
+                .isZero();
+        assertThat(smsInOutbox("Lease test")).hasSize(SUBSCRIBERS / 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> batches(alert) == 0L);
+    }
+
+    @Test
+    void whenBatchesWaitHigherSeverityIsSentFirst() {
+        AlertEvent minor = stored(alert(MsgType.Alert, UUID.randomUUID(), 1, "0301", Severity.Minor, "Minor first in"));
+        AlertEvent extreme =
+                stored(alert(MsgType.Alert, UUID.randomUUID(), 1, "0301", Severity.Extreme, "Extreme last in"));
+        holdingNewBatches(() -> {
+            fanOut.on(new AlertVersionCommitted(minor));
+            fanOut.on(new AlertVersionCommitted(extreme));
+        });
+
+        jdbc.sql("UPDATE delivery_batch SET lease_until = now() - interval '1 second' WHERE alert_id IN (?, ?)")
+                .params(minor.alertId(), extreme.alertId())
+                .update();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> sent(minor) + sent(extreme) == 2L * SUBSCRIBERS);
+        List<String> order = jdbc.sql("""
+                        SELECT body FROM local_outbox
+                        WHERE channel = 'SMS' AND (body LIKE '%Minor first in%' OR body LIKE '%Extreme last in%')
+                        ORDER BY id
+                        """).query(String.class).list();
+        assertThat(order).hasSize(SUBSCRIBERS);
+        int extremes = SUBSCRIBERS / 2;
+        // Only the sends already in flight when the last extreme batch was read may come after a minor one.
+        int inFlight = dispatch.getBeansOfType(AlertChannel.class).values().stream()
+                .filter(channel -> channel.channel() == Channel.SMS)
+                .findFirst()
+                .orElseThrow()
+                .concurrency();
+        assertThat(order.subList(0, extremes - inFlight)).allMatch(body -> body.contains("Extreme last in"));
+        assertThat(order.subList(extremes + inFlight, SUBSCRIBERS)).allMatch(body -> body.contains("Minor first in"));
+    }
+
+    /** Batches written meanwhile start out leased for an hour, as if by an instance that then died. */
+    private static void holdingNewBatches(Runnable fanOuts) {
+        jdbc.sql("""
+                        CREATE FUNCTION hold_batches() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN
+                            NEW.lease_until := now() + interval '1 hour';
+                            RETURN NEW;
+                        END $$
+                        """).update();
+        jdbc.sql(
+                        "CREATE TRIGGER hold_batches BEFORE INSERT ON delivery_batch FOR EACH ROW EXECUTE FUNCTION hold_batches()")
+                .update();
+        try {
+            fanOuts.run();
+        } finally {
+            jdbc.sql("DROP TRIGGER hold_batches ON delivery_batch").update();
+            jdbc.sql("DROP FUNCTION hold_batches()").update();
+        }
+    }
+
+    private static long batches(AlertEvent alert) {
+        return jdbc.sql("SELECT count(*) FROM delivery_batch WHERE alert_id = ?")
+                .param(alert.alertId())
+                .query(Long.class)
+                .single();
+    }
+
+    private static List<String> smsInOutbox(String headline) {
+        return jdbc.sql("SELECT recipient FROM local_outbox WHERE channel = 'SMS' AND body LIKE ?")
+                .param("%" + headline + "%")
+                .query(String.class)
+                .list();
+    }
+
     private static void assertEveryoneOnceOnEachChannel(AlertEvent alert, int subscribers) {
         record Counts(long deliveries, long distinctRecipients, long subscribers) {}
         Counts counts = jdbc.sql("""
@@ -237,6 +338,11 @@ class FanOutIntegrationTests {
     }
 
     private static AlertEvent alert(MsgType type, UUID alertId, int version, String region) {
+        return alert(type, alertId, version, region, Severity.Severe, "Chunk test");
+    }
+
+    private static AlertEvent alert(
+            MsgType type, UUID alertId, int version, String region, Severity severity, String headline) {
         Instant now = Instant.now();
         return new AlertEvent(
                 AlertEvent.SCHEMA_VERSION,
@@ -246,7 +352,7 @@ class FanOutIntegrationTests {
                 AlertStatus.Actual,
                 "koordinator@oslo.kommune.no",
                 now,
-                Severity.Severe,
+                severity,
                 Urgency.Immediate,
                 Certainty.Observed,
                 List.of("protonitazen"),
@@ -257,7 +363,7 @@ class FanOutIntegrationTests {
                 List.of(new AlertInfo(
                         "nb",
                         "Nitazener i heroin",
-                        "Chunk test " + alertId,
+                        headline + " " + alertId,
                         "Brunt pulver solgt som heroin inneholder protonitazen.",
                         List.of("Ikke bruk alene"),
                         null)),

@@ -88,8 +88,7 @@ class DeliveryReportIntegrationTests {
             kafka.publishAlert(alert);
         }
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql(
-                                        "SELECT count(*) FROM delivery WHERE alert_id = ? AND status NOT IN ('PENDING', 'SENDING')")
+                .until(() -> jdbc.sql("SELECT count(*) FROM delivery WHERE alert_id = ? AND status <> 'PENDING'")
                                 .param(alert.alertId())
                                 .query(Long.class)
                                 .single()

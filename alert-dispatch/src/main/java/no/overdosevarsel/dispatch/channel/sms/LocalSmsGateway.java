@@ -3,6 +3,7 @@ package no.overdosevarsel.dispatch.channel.sms;
 import no.overdosevarsel.contracts.subscription.Channel;
 import no.overdosevarsel.dispatch.channel.local.LocalOutbox;
 import no.overdosevarsel.dispatch.delivery.SendResult;
+import org.jspecify.annotations.Nullable;
 
 /** Standalone without Twilio credentials: the SMS goes to the local outbox, not to a phone. */
 final class LocalSmsGateway implements SmsGateway {
@@ -14,7 +15,7 @@ final class LocalSmsGateway implements SmsGateway {
     }
 
     @Override
-    public SendResult send(String to, String body) {
+    public SendResult send(String to, String body, @Nullable Long deliveryId) {
         return new SendResult.Accepted(outbox.record(Channel.SMS, to, null, body));
     }
 

@@ -53,19 +53,22 @@ final class SmsChannel implements AlertChannel {
 
     @Override
     public SendResult sendAlert(AlertEvent alert, Recipient recipient) {
-        return send(recipient.address(), text.render(alert, recipient.language(), links.alertPage(alert.alertId())));
+        return send(
+                recipient.address(),
+                text.render(alert, recipient.language(), links.alertPage(alert.alertId())),
+                recipient.deliveryId());
     }
 
     @Override
     public SendResult sendDirect(DirectMessage message) {
-        return send(message.to(), message.body());
+        return send(message.to(), message.body(), null);
     }
 
     /** Waits for the provider's sending rate; a wait that runs out is a retry, never a drop. */
-    private SendResult send(String to, String body) {
+    private SendResult send(String to, String body, @Nullable Long deliveryId) {
         if (throttle != null && !throttle.acquirePermission()) {
             return new SendResult.RetryLater("sms rate limit", Duration.ofSeconds(1));
         }
-        return gateway.send(to, body);
+        return gateway.send(to, body, deliveryId);
     }
 }

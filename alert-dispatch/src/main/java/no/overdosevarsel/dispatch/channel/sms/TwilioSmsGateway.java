@@ -44,11 +44,14 @@ final class TwilioSmsGateway implements SmsGateway {
     }
 
     @Override
-    public SendResult send(String to, String body) {
+    public SendResult send(String to, String body, @Nullable Long deliveryId) {
         MessageCreator creator = isBlank(settings.messagingServiceSid())
                 ? Message.creator(new PhoneNumber(to), new PhoneNumber(settings.from()), body)
                 : Message.creator(new PhoneNumber(to), settings.messagingServiceSid(), body);
-        creator.setStatusCallback(statusCallback);
+        if (deliveryId != null) {
+            // The callback names its delivery, so recording it needs no index on Twilio's message SID.
+            creator.setStatusCallback(TwilioStatusCallbackController.callbackFor(statusCallback, deliveryId));
+        }
         try {
             Message message = creator.create(client);
             return new SendResult.Accepted(message.getSid());
