@@ -71,6 +71,7 @@ public final class DispatchBenchmark {
     private static final String RESULT_PREFIX = "BENCH-RESULT|";
     private static final String WARM_UP_DEFAULT = "10000";
     private static final String WARM_UP_SUBSCRIBERS_DEFAULT = "20000";
+    private static final String ROUNDS_DEFAULT = "2";
 
     private DispatchBenchmark() {}
 
@@ -209,142 +210,228 @@ public final class DispatchBenchmark {
                 }
                 awaitQuietCompiler(Duration.ofSeconds(60));
 
-                // End to end.
-                twilio.acceptances().reset();
-                smtp.acceptances().reset();
-                System.gc();
-                String loadBefore = loadAverage();
-                CpuMeter cpu = new CpuMeter(jdbc);
-                CpuMeter.Snapshot e2eCpuStart = cpu.snapshot();
-                long e2eCompileStart = compileMillis();
-                AlertEvent alert = alert();
-                long publishedAt;
-                long allSent;
-                long recordedAt;
-                long peakUsed;
-                long peakAfterGc;
-                long peakCommitted;
-                CpuMeter.Usage e2eCpu;
-                boolean complete;
-                long sent;
-                Duration limit = options.containsKey("e2e-limit-seconds")
-                        ? Duration.ofSeconds(Long.parseLong(options.get("e2e-limit-seconds")))
-                        : timeout;
-                try (HeapMonitor heap = new HeapMonitor();
-                        KafkaProducer<String, byte[]> producer = producer(kafka)) {
-                    publishedAt = System.nanoTime();
-                    producer.send(new ProducerRecord<>(
-                                    Topics.ALERTS, alert.alertId().toString(), EventJson.write(alert)))
-                            .get(10, TimeUnit.SECONDS);
-                    complete = await("end to end", timeout, limit, publishedAt, twilio, smtp, n);
-                    allSent = complete
-                            ? Math.max(
-                                    twilio.acceptances().lastNanos(),
-                                    smtp.acceptances().lastNanos())
-                            : System.nanoTime();
-                    sent = twilio.acceptances().count() + smtp.acceptances().count();
-                    e2eCpu = CpuMeter.between(e2eCpuStart, cpu.snapshot());
-                    if (complete) {
-                        await(
-                                Duration.ofMinutes(5),
-                                () -> jdbc.sql("SELECT count(*) FROM delivery WHERE alert_id = ? AND status = 'SENT'")
-                                                .param(alert.alertId())
-                                                .query(Long.class)
-                                                .single()
-                                        >= 2L * n);
+                // Measured rounds: end to end, then bare, repeated. The first round's end-to-end phase is the first
+                // time dispatch's whole path runs at full size, and the JIT compiler is still busy with it (10-20 s
+                // of compiler CPU on 2 cores, against 2-5 s in the bare phase after it); from the second round on
+                // both phases run compiled code. The table reports the last round and, next to it, the first
+                // round's ratio; the log has every round.
+                int rounds = options.containsKey("e2e-limit-seconds")
+                        ? 1
+                        : Math.max(1, Integer.parseInt(options.getOrDefault("rounds", ROUNDS_DEFAULT)));
+                List<Round> measured = new ArrayList<>();
+                for (int round = 1; round <= rounds; round++) {
+                    Round r = round(round, n, options, timeout, kafka, jdbc, twilio, smtp, sms, email);
+                    measured.add(r);
+                    if (!r.complete()) {
+                        break;
                     }
-                    recordedAt = System.nanoTime();
-                    peakUsed = heap.peakUsed();
-                    peakAfterGc = heap.peakAfterGc();
-                    peakCommitted = heap.peakCommitted();
                 }
-                String loadAfter = loadAverage();
-                long e2eCompile = compileMillis() - e2eCompileStart;
-                long firstSent = Math.min(
-                        positive(twilio.acceptances().firstNanos()),
-                        positive(smtp.acceptances().firstNanos()));
-                Thread.sleep(1_000);
-                long duplicates = complete
-                        ? twilio.acceptances().count() + smtp.acceptances().count() - 2L * n
-                        : -1;
-                long deliveries = jdbc.sql("SELECT count(*) FROM delivery WHERE alert_id = ?")
-                        .param(alert.alertId())
-                        .query(Long.class)
-                        .single();
-                double e2eSeconds = seconds(allSent - publishedAt);
-                double e2eRate = sent / e2eSeconds;
-                if (!complete) {
+                for (Round r : measured) {
                     log(
-                            "Stopped after %.0f s as asked: %,d of %,d deliveries created, %,d sent (%,.0f/s since the"
-                                    + " first send)",
-                            e2eSeconds, deliveries, 2L * n, sent, sent / seconds(allSent - firstSent));
+                            "Round %d: end to end %,.0f/s, bare %,.0f/s, ratio %.2f, first send %.2f s, JIT %.1f s / %.1f s",
+                            r.number(),
+                            r.e2eRate(),
+                            r.bareRate(),
+                            r.e2eRate() / r.bareRate(),
+                            r.firstSend(),
+                            r.e2eCompileSeconds(),
+                            r.bareCompileSeconds());
                 }
-                log(
-                        "End to end: %,d deliveries in %.2f s = %,.0f/s (first send %.2f s, last %.2f s, all recorded %.2f s),"
-                                + " duplicates %d, peak heap %d MiB used / %d MiB after GC, load %s -> %s",
-                        2L * n,
-                        e2eSeconds,
-                        e2eRate,
-                        seconds(firstSent - publishedAt),
-                        e2eSeconds,
-                        seconds(recordedAt - publishedAt),
-                        duplicates,
-                        peakUsed >> 20,
-                        peakAfterGc >> 20,
-                        loadBefore,
-                        loadAfter);
-
-                // Bare limit.
-                twilio.acceptances().reset();
-                smtp.acceptances().reset();
-                System.gc();
-                String bareLoadBefore = loadAverage();
-                CpuMeter.Snapshot bareCpuStart = cpu.snapshot();
-                long bareCompileStart = compileMillis();
-                int bareN = (int) (sent / 2);
-                double bareSeconds = sendBare(sms, email, alert(), bareN, timeout, twilio, smtp);
-                CpuMeter.Usage bareCpu = CpuMeter.between(bareCpuStart, cpu.snapshot());
-                long bareCompile = compileMillis() - bareCompileStart;
-                double bareRate = 2.0 * bareN / bareSeconds;
-                String bareLoadAfter = loadAverage();
-                log(
-                        "Bare: %,d messages in %.2f s = %,.0f/s, load %s -> %s",
-                        2L * bareN, bareSeconds, bareRate, bareLoadBefore, bareLoadAfter);
-                log("Ratio end to end / bare: %.2f", e2eRate / bareRate);
-                log("JIT compiler time: end to end %.1f s, bare %.1f s", e2eCompile / 1000.0, bareCompile / 1000.0);
-                log(
-                        "CPU end to end: JVM %.1f s, PostgreSQL %.1f s, other processes %.1f s of %.1f s available",
-                        e2eCpu.jvm(), e2eCpu.postgres(), e2eCpu.others(), e2eCpu.machineCapacity());
-                log(
-                        "CPU bare:       JVM %.1f s, PostgreSQL %.1f s, other processes %.1f s of %.1f s available",
-                        bareCpu.jvm(), bareCpu.postgres(), bareCpu.others(), bareCpu.machineCapacity());
-
+                Round last = measured.getLast();
+                Round first = measured.getFirst();
                 return new Result(
                         n,
-                        e2eRate,
-                        bareRate,
-                        seconds(firstSent - publishedAt),
-                        e2eSeconds,
-                        seconds(recordedAt - publishedAt),
-                        peakUsed >> 20,
-                        peakAfterGc >> 20,
-                        peakCommitted >> 20,
-                        duplicates,
-                        complete ? deliveries : sent,
-                        loadBefore + " → " + loadAfter,
-                        bareLoadBefore + " → " + bareLoadAfter,
+                        last.e2eRate(),
+                        last.bareRate(),
+                        first.e2eRate() / first.bareRate(),
+                        measured.size(),
+                        last.firstSend(),
+                        last.e2eSeconds(),
+                        last.allRecorded(),
+                        measured.stream().mapToLong(Round::peakUsed).max().orElseThrow() >> 20,
+                        measured.stream().mapToLong(Round::peakAfterGc).max().orElseThrow() >> 20,
+                        measured.stream().mapToLong(Round::peakCommitted).max().orElseThrow() >> 20,
+                        measured.stream().mapToLong(Round::duplicates).sum(),
+                        last.deliveries(),
+                        last.loadE2e(),
+                        last.loadBare(),
                         sms.concurrency(),
                         email.concurrency(),
-                        e2eCpu,
-                        bareCpu,
+                        last.e2eCpu(),
+                        last.bareCpu(),
                         DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
                                         Instant.now().atOffset(ZoneOffset.UTC).withNano(0))
-                                + (complete ? "" : " PARTIAL: stopped after %.0f s".formatted(e2eSeconds)));
+                                + (last.complete()
+                                        ? ""
+                                        : " PARTIAL: stopped after %.0f s".formatted(last.e2eSeconds())));
             } finally {
                 dispatch.close();
             }
         }
     }
+
+    /** One measured round: one national alert end to end, then the same number of messages bare. */
+    private static Round round(
+            int number,
+            int n,
+            Map<String, String> options,
+            Duration timeout,
+            TestInfrastructure.Kafka kafka,
+            JdbcClient jdbc,
+            CountingTwilioStub twilio,
+            SmtpSink smtp,
+            AlertChannel sms,
+            AlertChannel email)
+            throws Exception {
+        log("Round %d", number);
+        if (number > 1) {
+            awaitQuietCompiler(Duration.ofSeconds(60));
+        }
+        twilio.acceptances().reset();
+        smtp.acceptances().reset();
+        System.gc();
+        String loadBefore = loadAverage();
+        CpuMeter cpu = new CpuMeter(jdbc);
+        CpuMeter.Snapshot e2eCpuStart = cpu.snapshot();
+        long e2eCompileStart = compileMillis();
+        AlertEvent alert = alert();
+        long publishedAt;
+        long allSent;
+        long recordedAt;
+        long peakUsed;
+        long peakAfterGc;
+        long peakCommitted;
+        CpuMeter.Usage e2eCpu;
+        boolean complete;
+        long sent;
+        Duration limit = options.containsKey("e2e-limit-seconds")
+                ? Duration.ofSeconds(Long.parseLong(options.get("e2e-limit-seconds")))
+                : timeout;
+        try (HeapMonitor heap = new HeapMonitor();
+                KafkaProducer<String, byte[]> producer = producer(kafka)) {
+            publishedAt = System.nanoTime();
+            producer.send(new ProducerRecord<>(Topics.ALERTS, alert.alertId().toString(), EventJson.write(alert)))
+                    .get(10, TimeUnit.SECONDS);
+            complete = await("end to end", timeout, limit, publishedAt, twilio, smtp, n);
+            allSent = complete
+                    ? Math.max(
+                            twilio.acceptances().lastNanos(), smtp.acceptances().lastNanos())
+                    : System.nanoTime();
+            sent = twilio.acceptances().count() + smtp.acceptances().count();
+            e2eCpu = CpuMeter.between(e2eCpuStart, cpu.snapshot());
+            if (complete) {
+                await(
+                        Duration.ofMinutes(5),
+                        () -> jdbc.sql("SELECT count(*) FROM delivery WHERE alert_id = ? AND status = 'SENT'")
+                                        .param(alert.alertId())
+                                        .query(Long.class)
+                                        .single()
+                                >= 2L * n);
+            }
+            recordedAt = System.nanoTime();
+            peakUsed = heap.peakUsed();
+            peakAfterGc = heap.peakAfterGc();
+            peakCommitted = heap.peakCommitted();
+        }
+        String loadAfter = loadAverage();
+        long e2eCompile = compileMillis() - e2eCompileStart;
+        long firstSent = Math.min(
+                positive(twilio.acceptances().firstNanos()),
+                positive(smtp.acceptances().firstNanos()));
+        Thread.sleep(1_000);
+        long duplicates =
+                complete ? twilio.acceptances().count() + smtp.acceptances().count() - 2L * n : -1;
+        long deliveries = jdbc.sql("SELECT count(*) FROM delivery WHERE alert_id = ?")
+                .param(alert.alertId())
+                .query(Long.class)
+                .single();
+        double e2eSeconds = seconds(allSent - publishedAt);
+        double e2eRate = sent / e2eSeconds;
+        if (!complete) {
+            log(
+                    "Stopped after %.0f s as asked: %,d of %,d deliveries created, %,d sent (%,.0f/s since the"
+                            + " first send)",
+                    e2eSeconds, deliveries, 2L * n, sent, sent / seconds(allSent - firstSent));
+        }
+        log(
+                "End to end: %,d deliveries in %.2f s = %,.0f/s (first send %.2f s, last %.2f s, all recorded %.2f s),"
+                        + " duplicates %d, peak heap %d MiB used / %d MiB after GC, load %s -> %s",
+                2L * n,
+                e2eSeconds,
+                e2eRate,
+                seconds(firstSent - publishedAt),
+                e2eSeconds,
+                seconds(recordedAt - publishedAt),
+                duplicates,
+                peakUsed >> 20,
+                peakAfterGc >> 20,
+                loadBefore,
+                loadAfter);
+
+        // Bare limit.
+        twilio.acceptances().reset();
+        smtp.acceptances().reset();
+        System.gc();
+        String bareLoadBefore = loadAverage();
+        CpuMeter.Snapshot bareCpuStart = cpu.snapshot();
+        long bareCompileStart = compileMillis();
+        int bareN = (int) (sent / 2);
+        double bareSeconds = sendBare(sms, email, alert(), bareN, timeout, twilio, smtp);
+        CpuMeter.Usage bareCpu = CpuMeter.between(bareCpuStart, cpu.snapshot());
+        long bareCompile = compileMillis() - bareCompileStart;
+        double bareRate = 2.0 * bareN / bareSeconds;
+        String bareLoadAfter = loadAverage();
+        log(
+                "Bare: %,d messages in %.2f s = %,.0f/s, load %s -> %s",
+                2L * bareN, bareSeconds, bareRate, bareLoadBefore, bareLoadAfter);
+        log("Ratio end to end / bare: %.2f", e2eRate / bareRate);
+        log("JIT compiler time: end to end %.1f s, bare %.1f s", e2eCompile / 1000.0, bareCompile / 1000.0);
+        log(
+                "CPU end to end: JVM %.1f s, PostgreSQL %.1f s, other processes %.1f s of %.1f s available",
+                e2eCpu.jvm(), e2eCpu.postgres(), e2eCpu.others(), e2eCpu.machineCapacity());
+        log(
+                "CPU bare:       JVM %.1f s, PostgreSQL %.1f s, other processes %.1f s of %.1f s available",
+                bareCpu.jvm(), bareCpu.postgres(), bareCpu.others(), bareCpu.machineCapacity());
+        return new Round(
+                number,
+                complete,
+                e2eRate,
+                bareRate,
+                seconds(firstSent - publishedAt),
+                e2eSeconds,
+                seconds(recordedAt - publishedAt),
+                peakUsed,
+                peakAfterGc,
+                peakCommitted,
+                duplicates,
+                complete ? deliveries : sent,
+                loadBefore + " → " + loadAfter,
+                bareLoadBefore + " → " + bareLoadAfter,
+                e2eCpu,
+                bareCpu,
+                e2eCompile / 1000.0,
+                bareCompile / 1000.0);
+    }
+
+    record Round(
+            int number,
+            boolean complete,
+            double e2eRate,
+            double bareRate,
+            double firstSend,
+            double e2eSeconds,
+            double allRecorded,
+            long peakUsed,
+            long peakAfterGc,
+            long peakCommitted,
+            long duplicates,
+            long deliveries,
+            String loadE2e,
+            String loadBare,
+            CpuMeter.Usage e2eCpu,
+            CpuMeter.Usage bareCpu,
+            double e2eCompileSeconds,
+            double bareCompileSeconds) {}
 
     private static ConfigurableApplicationContext startDispatch(
             TestInfrastructure.Kafka kafka,
@@ -589,19 +676,20 @@ public final class DispatchBenchmark {
 
     private static String table(List<Result> results) {
         StringBuilder table = new StringBuilder();
-        table.append("| N subscribers | deliveries (SMS+email) | e2e deliveries/s | bare deliveries/s | ratio e2e/bare"
-                + " | first send | last send | all recorded | peak heap used | peak heap after GC | duplicates"
+        table.append("| N subscribers | deliveries (SMS+email) | e2e deliveries/s | bare deliveries/s"
+                + " | ratio e2e/bare (last round) | ratio, round 1 | first send | last send | all recorded | peak heap used | peak heap after GC | duplicates"
                 + " | load (1/5/15 min) e2e | load bare | concurrency SMS/email | finished (UTC) |\n");
-        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|\n");
+        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|\n");
         for (Result r : results) {
             table.append(String.format(
                     Locale.ROOT,
-                    "| %,d | %,d | %,.0f | %,.0f | %.2f | %.2f s | %.2f s | %.2f s | %,d MiB | %,d MiB | %d | %s | %s | %d/%d | %s |%n",
+                    "| %,d | %,d | %,.0f | %,.0f | %.2f | %.2f | %.2f s | %.2f s | %.2f s | %,d MiB | %,d MiB | %d | %s | %s | %d/%d | %s |%n",
                     r.subscribers(),
                     r.deliveries(),
                     r.e2eRate(),
                     r.bareRate(),
                     r.e2eRate() / r.bareRate(),
+                    r.firstRoundRatio(),
                     r.firstSend(),
                     r.lastSend(),
                     r.allRecorded(),
@@ -639,6 +727,8 @@ public final class DispatchBenchmark {
             int subscribers,
             double e2eRate,
             double bareRate,
+            double firstRoundRatio,
+            int rounds,
             double firstSend,
             double lastSend,
             double allRecorded,
@@ -662,6 +752,8 @@ public final class DispatchBenchmark {
                             "" + subscribers,
                             "" + e2eRate,
                             "" + bareRate,
+                            "" + firstRoundRatio,
+                            "" + rounds,
                             "" + firstSend,
                             "" + lastSend,
                             "" + allRecorded,
@@ -686,20 +778,22 @@ public final class DispatchBenchmark {
                     Double.parseDouble(f[1]),
                     Double.parseDouble(f[2]),
                     Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]),
+                    Integer.parseInt(f[4]),
                     Double.parseDouble(f[5]),
-                    Long.parseLong(f[6]),
-                    Long.parseLong(f[7]),
+                    Double.parseDouble(f[6]),
+                    Double.parseDouble(f[7]),
                     Long.parseLong(f[8]),
                     Long.parseLong(f[9]),
                     Long.parseLong(f[10]),
-                    f[11],
-                    f[12],
-                    Integer.parseInt(f[13]),
-                    Integer.parseInt(f[14]),
-                    usage(f[15]),
-                    usage(f[16]),
-                    f[17]);
+                    Long.parseLong(f[11]),
+                    Long.parseLong(f[12]),
+                    f[13],
+                    f[14],
+                    Integer.parseInt(f[15]),
+                    Integer.parseInt(f[16]),
+                    usage(f[17]),
+                    usage(f[18]),
+                    f[19]);
         }
 
         private static String usage(CpuMeter.Usage u) {
