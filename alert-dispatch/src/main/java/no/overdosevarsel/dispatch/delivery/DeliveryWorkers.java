@@ -390,7 +390,8 @@ class DeliveryWorkers implements SmartLifecycle {
             if (result instanceof SendResult.Accepted) {
                 metrics.publicationToSend(channel.channel(), alert.sent());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // Never lost: whatever went wrong in rendering or in the provider's SDK, the delivery is tried again later.
             log.warn("Sending delivery {} failed: {}", work.recipient().deliveryId(), e.toString());
             result = new SendResult.RetryLater(e.getClass().getSimpleName(), null);
         }
@@ -412,36 +413,44 @@ class DeliveryWorkers implements SmartLifecycle {
             recorder.accept(new Accepted(new DeliveryOutcomes.Sent(id, accepted.providerId(), work.retry()), work));
             return;
         }
-        try {
-            switch (result) {
-                case SendResult.Rejected rejected ->
-                    outcomes.rejected(
-                            id,
-                            channel.channel(),
-                            recipient.address(),
-                            recipient.subscriberId(),
-                            rejected.reason(),
-                            rejected.optedOut());
-                case SendResult.RetryLater retry -> {
-                    if (work.attempt() >= properties.maxAttempts()) {
-                        outcomes.failed(id, retry.reason());
-                    } else {
-                        Duration delay = retry.after() != null ? retry.after() : backoff(work.attempt());
-                        outcomes.retryAt(
+        // A database that is away for a while holds this sender (and its permit) until it is back: the outcome must
+        // be written, or the batch could never be finished. Only a stopping instance gives up; its lease then runs out
+        // and the delivery, which was not sent, is tried again.
+        while (true) {
+            try {
+                switch (result) {
+                    case SendResult.Rejected rejected ->
+                        outcomes.rejected(
                                 id,
                                 channel.channel(),
-                                work.priority(),
-                                retry.reason(),
-                                clock.instant().plus(delay));
+                                recipient.address(),
+                                recipient.subscriberId(),
+                                rejected.reason(),
+                                rejected.optedOut());
+                    case SendResult.RetryLater retry -> {
+                        if (work.attempt() >= properties.maxAttempts()) {
+                            outcomes.failed(id, retry.reason());
+                        } else {
+                            Duration delay = retry.after() != null ? retry.after() : backoff(work.attempt());
+                            outcomes.retryAt(
+                                    id,
+                                    channel.channel(),
+                                    work.priority(),
+                                    retry.reason(),
+                                    clock.instant().plus(delay));
+                        }
                     }
+                    case SendResult.Accepted accepted -> throw new IllegalStateException("recorded above");
                 }
-                case SendResult.Accepted accepted -> throw new IllegalStateException("recorded above");
+                work.settle();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Could not record the outcome of delivery {}: {}", id, e.toString());
+                if (!running) {
+                    return;
+                }
+                pause();
             }
-            work.settle();
-        } catch (RuntimeException e) {
-            // Not recorded: the batch (or the retry) keeps its lease until it runs out, then the delivery is tried
-            // again.
-            log.warn("Could not record the outcome of delivery {}: {}", id, e.toString());
         }
     }
 
