@@ -32,16 +32,21 @@ CREATE TABLE delivery_retry (
 
 CREATE INDEX delivery_retry_due ON delivery_retry (channel, due_at);
 
+-- Upgrade with every alert-dispatch instance stopped (not rolling): an instance of the earlier version would go on
+-- fanning out without writing batches, and nothing would send what it wrote.
 -- Work in progress at the upgrade. Never attempted: a batch per alert version and channel over all subscribers.
 -- Attempted and not finished (waiting for a retry, or claimed by a worker of the old version): a retry, due when it
 -- was due, or when the old claim would have timed out.
 UPDATE delivery SET status = 'PENDING' WHERE status = 'SENDING';
 
-INSERT INTO delivery_batch (alert_id, alert_version, channel, priority)
-SELECT alert_id, alert_version, channel, max(priority)
-FROM delivery
-WHERE status = 'PENDING' AND attempts = 0
-GROUP BY alert_id, alert_version, channel;
+-- A fan-out still under way ends its batch at the cursor: the chunks it writes after the upgrade bring their own.
+INSERT INTO delivery_batch (alert_id, alert_version, channel, priority, subscriber_up_to)
+SELECT d.alert_id, d.alert_version, d.channel, max(d.priority),
+       CASE WHEN v.fanned_out_at IS NULL THEN v.fan_out_cursor END
+FROM delivery d
+JOIN alert_version v ON v.alert_id = d.alert_id AND v.version = d.alert_version
+WHERE d.status = 'PENDING' AND d.attempts = 0
+GROUP BY d.alert_id, d.alert_version, d.channel, v.fanned_out_at, v.fan_out_cursor;
 
 INSERT INTO delivery_retry (delivery_id, channel, priority, due_at)
 SELECT id, channel, priority, greatest(next_attempt_at, coalesce(claimed_at + interval '5 minutes', next_attempt_at))

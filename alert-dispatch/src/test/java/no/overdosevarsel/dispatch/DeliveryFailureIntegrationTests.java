@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
@@ -274,6 +276,39 @@ class DeliveryFailureIntegrationTests {
 
         HttpStatusCode signed = callback(callbackUrl, form, sign(callbackUrl, form, TwilioStub.AUTH_TOKEN));
         assertThat(signed.is2xxSuccessful()).isTrue();
+        assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aCallbackThatOvertakesTheRecordingOfItsSendWaitsForIt() throws Exception {
+        SubscriptionEvent subscriber = subscribe("+4792000023", "5001");
+        AlertEvent alert = DispatchTestSupport.alert("Early callback test", "5001");
+        kafka.publishAlert(alert);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("SENT"));
+        record Sms(long id, String sid) {}
+        Sms sms = jdbc.sql(
+                        "SELECT id, provider_id FROM delivery WHERE alert_id = ? AND subscriber_id = ? AND channel = 'SMS'")
+                .params(alert.alertId(), subscriber.subscriberId())
+                .query((rs, n) -> new Sms(rs.getLong(1), rs.getString(2)))
+                .single();
+        // Twilio accepted the message and its callback comes before the recorder has written the send.
+        jdbc.sql("UPDATE delivery SET status = 'PENDING', provider_id = NULL WHERE id = ?")
+                .param(sms.id())
+                .update();
+        CompletableFuture<Void> recorded = CompletableFuture.runAsync(
+                () -> jdbc.sql("UPDATE delivery SET status = 'SENT', provider_id = ? WHERE id = ?")
+                        .params(sms.sid(), sms.id())
+                        .update(),
+                CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+        String callbackUrl = CALLBACK_URL + "?delivery=" + sms.id();
+        Map<String, String> form = Map.of("MessageSid", sms.sid(), "MessageStatus", "delivered");
+
+        HttpStatusCode answer = callback(callbackUrl, form, sign(callbackUrl, form, TwilioStub.AUTH_TOKEN));
+
+        recorded.get(10, TimeUnit.SECONDS);
+        assertThat(answer.is2xxSuccessful()).isTrue();
         assertThat(deliveryStatus(alert, subscriber, "SMS")).isEqualTo("DELIVERED");
     }
 

@@ -82,9 +82,11 @@ public class DeliveryOutcomes {
                 .update();
     }
 
+    /** Gave up after the last attempt; nothing happens if the delivery has ended meanwhile (erased subscriber). */
     @Transactional
     void failed(long deliveryId, String reason) {
-        jdbc.sql("UPDATE delivery SET status = 'FAILED', failure_reason = ?, attempts = attempts + 1 WHERE id = ?")
+        jdbc.sql("UPDATE delivery SET status = 'FAILED', failure_reason = ?, attempts = attempts + 1"
+                        + " WHERE id = ? AND status = 'PENDING'")
                 .params(reason, deliveryId)
                 .update();
         jdbc.sql("DELETE FROM delivery_retry WHERE delivery_id = ?")
@@ -92,15 +94,23 @@ public class DeliveryOutcomes {
                 .update();
     }
 
+    /**
+     * The provider refused the address for good. If the delivery has ended meanwhile (the subscriber was erased while
+     * the message was on its way), nothing is recorded and nothing is fed back: the address must not come back.
+     */
     @Transactional
     void rejected(
             long deliveryId, Channel channel, String address, UUID subscriberId, String reason, boolean optedOut) {
-        jdbc.sql("UPDATE delivery SET status = ?, failure_reason = ?, attempts = attempts + 1 WHERE id = ?")
+        int updated = jdbc.sql("UPDATE delivery SET status = ?, failure_reason = ?, attempts = attempts + 1"
+                        + " WHERE id = ? AND status = 'PENDING'")
                 .params(optedOut ? "OPTED_OUT" : "REJECTED", reason, deliveryId)
                 .update();
         jdbc.sql("DELETE FROM delivery_retry WHERE delivery_id = ?")
                 .param(deliveryId)
                 .update();
+        if (updated == 0) {
+            return;
+        }
         feedback(
                 optedOut ? ContactFeedback.Kind.OPTED_OUT : ContactFeedback.Kind.UNDELIVERABLE,
                 channel,
@@ -141,7 +151,7 @@ public class DeliveryOutcomes {
      * message, or one replayed after erasure).
      */
     @Transactional
-    public void providerStatus(
+    public boolean providerStatus(
             @Nullable Long deliveryId,
             String providerId,
             ProviderStatus status,
@@ -162,6 +172,19 @@ public class DeliveryOutcomes {
                     (UUID) row[2],
                     reason == null ? "opted out" : reason);
         }
+        return delivery.isPresent();
+    }
+
+    /**
+     * Whether this SMS delivery is still waiting for its send to be recorded: a status callback can overtake the
+     * recorder (accepted sends are written a few at a time).
+     */
+    public boolean awaitingRecord(long deliveryId) {
+        return jdbc.sql("SELECT count(*) FROM delivery WHERE id = ? AND channel = 'SMS' AND status = 'PENDING'")
+                        .param(deliveryId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private void feedback(

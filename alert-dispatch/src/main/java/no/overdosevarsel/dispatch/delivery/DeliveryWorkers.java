@@ -61,7 +61,9 @@ class DeliveryWorkers implements SmartLifecycle {
     private final Clock clock;
     private final Map<AlertKey, AlertEvent> alertCache = new ConcurrentHashMap<>();
     /** Batches this instance holds a lease on: being read, or with sends whose outcome is not recorded yet. */
-    private final Set<Long> leased = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Batch> leased = new ConcurrentHashMap<>();
+    /** Names this instance's leases, so that it notices when one it let lapse has been taken by another instance. */
+    private final UUID instance = UUID.randomUUID();
 
     private final Object wakeUp = new Object();
     private final List<Thread> loops = new ArrayList<>();
@@ -163,6 +165,11 @@ class DeliveryWorkers implements SmartLifecycle {
                             reading.sort(HIGHEST_PRIORITY_FIRST);
                             continue;
                         }
+                        if (current != null && current.lost()) {
+                            // Another instance has it now and reads it from its start.
+                            reading.removeFirst();
+                            continue;
+                        }
                         if (current == null) {
                             synchronized (wakeUp) {
                                 wakeUp.wait(properties.pollInterval().toMillis());
@@ -172,7 +179,7 @@ class DeliveryWorkers implements SmartLifecycle {
                         work = readPage(channel, current);
                         if (work.isEmpty()) {
                             reading.removeFirst();
-                            current.settle();
+                            current.readingDone();
                             continue;
                         }
                     }
@@ -213,29 +220,60 @@ class DeliveryWorkers implements SmartLifecycle {
         if (ids.length == 0) {
             return;
         }
+        // No longer renewed from here on.
+        List.of(ids).forEach(leased::remove);
         try {
-            jdbc.sql("UPDATE delivery_batch SET lease_until = '-infinity' WHERE id = ANY(?)")
-                    .param(ids)
+            jdbc.sql("UPDATE delivery_batch SET lease_until = '-infinity' WHERE id = ANY(:ids) AND leased_by = :me")
+                    .param("ids", ids)
+                    .param("me", instance)
                     .update();
-            List.of(ids).forEach(leased::remove);
         } catch (RuntimeException e) {
             log.warn("Could not give back {} delivery batches; they return when their lease runs out", ids.length, e);
         }
     }
 
-    /** Renews this instance's leases several times per lease period, so a live worker never loses one. */
+    /**
+     * Renews this instance's leases several times per lease period, except on a batch with sends in flight that made
+     * no progress (a page read, an outcome recorded) for a whole lease period: a batch held up by sends that never
+     * return is let go, so that another worker can finish it, as a crashed instance's would be. A lease that another instance has taken
+     * meanwhile (ours had lapsed: the database was away longer than a lease) is dropped, and its batch is no longer
+     * read here.
+     */
     private void keepLeases() {
         Duration every = properties.claimTimeout().dividedBy(5);
         while (running) {
             try {
                 Thread.sleep(every);
-                Long[] ids = leased.toArray(Long[]::new);
-                if (ids.length > 0) {
-                    jdbc.sql("UPDATE delivery_batch SET lease_until = now() + make_interval(secs => :lease)"
-                                    + " WHERE id = ANY(:ids)")
-                            .param("lease", leaseSeconds())
-                            .param("ids", ids)
-                            .update();
+                if (!running) {
+                    return;
+                }
+                long stalledBefore =
+                        System.nanoTime() - properties.claimTimeout().toNanos();
+                Long[] ids = leased.values().stream()
+                        .filter(batch -> !batch.stalled(stalledBefore))
+                        .map(Batch::id)
+                        .toArray(Long[]::new);
+                if (ids.length == 0) {
+                    continue;
+                }
+                Set<Long> renewed = Set.copyOf(jdbc.sql("""
+                                UPDATE delivery_batch SET lease_until = now() + make_interval(secs => :lease)
+                                WHERE id = ANY(:ids) AND leased_by = :me
+                                RETURNING id
+                                """)
+                        .param("lease", leaseSeconds())
+                        .param("ids", ids)
+                        .param("me", instance)
+                        .query(Long.class)
+                        .list());
+                for (Long id : ids) {
+                    if (!renewed.contains(id)) {
+                        Batch lost = leased.remove(id);
+                        if (lost != null) {
+                            lost.lose();
+                            log.warn("Lost the lease on delivery batch {} to another instance", id);
+                        }
+                    }
                 }
             } catch (InterruptedException e) {
                 return;
@@ -262,16 +300,19 @@ class DeliveryWorkers implements SmartLifecycle {
     /** The next batch with a priority above {@code above} that nobody holds a lease on, leased to us. */
     private @Nullable Batch leaseBatch(AlertChannel channel, int above) {
         Batch batch = jdbc.sql("""
-                        UPDATE delivery_batch SET lease_until = now() + make_interval(secs => :lease)
+                        UPDATE delivery_batch SET lease_until = now() + make_interval(secs => :lease), leased_by = :me
                         WHERE id = (
                             SELECT id FROM delivery_batch
                             WHERE channel = :channel AND priority > :above AND lease_until < now()
+                              AND NOT id = ANY(:mine)
                             ORDER BY priority DESC, id
                             LIMIT 1
                             FOR UPDATE SKIP LOCKED)
                         RETURNING id, alert_id, alert_version, priority, subscriber_after, subscriber_up_to
                         """)
                 .param("lease", leaseSeconds())
+                .param("me", instance)
+                .param("mine", leased.keySet().toArray(Long[]::new))
                 .param("channel", channel.channel().name())
                 .param("above", above)
                 .query((rs, n) -> new Batch(
@@ -284,7 +325,7 @@ class DeliveryWorkers implements SmartLifecycle {
                 .optional()
                 .orElse(null);
         if (batch != null) {
-            leased.add(batch.id());
+            leased.put(batch.id(), batch);
         }
         return batch;
     }
@@ -413,9 +454,11 @@ class DeliveryWorkers implements SmartLifecycle {
             recorder.accept(new Accepted(new DeliveryOutcomes.Sent(id, accepted.providerId(), work.retry()), work));
             return;
         }
-        // A database that is away for a while holds this sender (and its permit) until it is back: the outcome must
-        // be written, or the batch could never be finished. Only a stopping instance gives up; its lease then runs out
-        // and the delivery, which was not sent, is tried again.
+        // A database that is away for a while holds this sender (and its permit) until it is back. After a lease period
+        // of failures, or when the instance stops, it gives up: the batch then makes no more progress for this
+        // delivery, its lease lapses once the rest is done, and whoever takes it over tries the delivery again (it was
+        // not sent, or not for good).
+        long giveUpAt = System.nanoTime() + properties.claimTimeout().toNanos();
         while (true) {
             try {
                 switch (result) {
@@ -446,7 +489,7 @@ class DeliveryWorkers implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 log.warn("Could not record the outcome of delivery {}: {}", id, e.toString());
-                if (!running) {
+                if (!running || System.nanoTime() - giveUpAt > 0) {
                     return;
                 }
                 pause();
@@ -513,6 +556,9 @@ class DeliveryWorkers implements SmartLifecycle {
         private final @Nullable UUID upTo;
         private volatile @Nullable UUID cursor;
         private final AtomicInteger unsettled = new AtomicInteger(1);
+        private volatile long lastProgress = System.nanoTime();
+        private volatile boolean lost;
+        private volatile boolean readerDone;
 
         Batch(long id, UUID alertId, int version, int priority, @Nullable UUID after, @Nullable UUID upTo) {
             this.id = id;
@@ -551,6 +597,27 @@ class DeliveryWorkers implements SmartLifecycle {
 
         void moveCursor(UUID lastRead) {
             cursor = lastRead;
+            lastProgress = System.nanoTime();
+        }
+
+        /** Sends in flight, and nothing settled or read for a lease period. */
+        boolean stalled(long stalledBefore) {
+            int inFlight = unsettled.get() - (readerDone ? 0 : 1);
+            return inFlight > 0 && lastProgress - stalledBefore <= 0;
+        }
+
+        boolean lost() {
+            return lost;
+        }
+
+        void lose() {
+            lost = true;
+        }
+
+        /** The last page is read: the reader's share is settled. */
+        void readingDone() {
+            readerDone = true;
+            settle();
         }
 
         void open() {
@@ -563,16 +630,17 @@ class DeliveryWorkers implements SmartLifecycle {
         }
 
         void settle() {
+            lastProgress = System.nanoTime();
             if (unsettled.decrementAndGet() == 0) {
+                leased.remove(id);
                 try {
-                    jdbc.sql("DELETE FROM delivery_batch WHERE id = ?")
-                            .param(id)
+                    jdbc.sql("DELETE FROM delivery_batch WHERE id = ? AND leased_by = ?")
+                            .params(id, instance)
                             .update();
                 } catch (RuntimeException e) {
                     // The lease runs out, and whoever takes the batch finds nothing left to send and deletes it.
                     log.warn("Could not delete finished delivery batch {}: {}", id, e.toString());
                 }
-                leased.remove(id);
             }
         }
     }

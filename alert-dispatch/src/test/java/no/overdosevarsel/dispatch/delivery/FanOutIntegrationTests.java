@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import no.overdosevarsel.contracts.EventJson;
+import no.overdosevarsel.contracts.Topics;
 import no.overdosevarsel.contracts.alert.AlertEvent;
 import no.overdosevarsel.contracts.alert.AlertInfo;
 import no.overdosevarsel.contracts.alert.AlertStatus;
@@ -27,6 +28,7 @@ import no.overdosevarsel.contracts.alert.Severity;
 import no.overdosevarsel.contracts.alert.Urgency;
 import no.overdosevarsel.contracts.subscription.Channel;
 import no.overdosevarsel.dispatch.AlertDispatchApplication;
+import no.overdosevarsel.dispatch.DispatchTestSupport;
 import no.overdosevarsel.dispatch.alert.AlertVersionCommitted;
 import no.overdosevarsel.testinfra.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -244,6 +246,58 @@ class FanOutIntegrationTests {
                 .concurrency();
         assertThat(order.subList(0, extremes - inFlight)).allMatch(body -> body.contains("Extreme last in"));
         assertThat(order.subList(extremes + inFlight, SUBSCRIBERS)).allMatch(body -> body.contains("Minor first in"));
+    }
+
+    @Test
+    void aRefusalArrivingAfterTheSubscriberWasErasedRecordsNothingAndFeedsNothingBack() throws Exception {
+        // A subscriber of their own (Trondheim): the others are shared by every test in this class.
+        UUID erased = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO subscriber (id, revision, active, language, min_severity_rank, unsubscribe_token, updated_at)
+                        VALUES (?, 1, true, 'nb', 0, 'token-erased', now())
+                        """).param(erased).update();
+        jdbc.sql("INSERT INTO subscriber_region (subscriber_id, region_code) VALUES (?, '5001')")
+                .param(erased)
+                .update();
+        jdbc.sql("INSERT INTO contact_point (subscriber_id, channel, address) VALUES (?, 'SMS', '+4799999999')")
+                .param(erased)
+                .update();
+        AlertEvent alert = stored(alert(MsgType.Alert, UUID.randomUUID(), 1, "5001", Severity.Severe, "Erased"));
+        holdingNewBatches(() -> fanOut.on(new AlertVersionCommitted(alert)));
+        long deliveryId = jdbc.sql("SELECT id FROM delivery WHERE alert_id = ? AND subscriber_id = ?")
+                .params(alert.alertId(), erased)
+                .query(Long.class)
+                .single();
+        // Erased (a tombstone on subscriptions) while the SMS is on its way to Twilio.
+        try (DispatchTestSupport topics = new DispatchTestSupport(kafka.bootstrapServers())) {
+            topics.send(Topics.SUBSCRIPTIONS, erased.toString(), null);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(status(deliveryId)));
+        long outboxBefore = outboxSequence();
+
+        // Then Twilio's answer: opted out.
+        dispatch.getBean(DeliveryOutcomes.class)
+                .rejected(deliveryId, Channel.SMS, "+4799999999", erased, "twilio 400/21610 opted out", true);
+
+        assertThat(status(deliveryId)).isEqualTo("FAILED");
+        assertThat(outboxSequence()).as("feedback carrying the erased number").isEqualTo(outboxBefore);
+        jdbc.sql("DELETE FROM delivery_batch WHERE alert_id = ?")
+                .param(alert.alertId())
+                .update();
+    }
+
+    private static String status(long deliveryId) {
+        return jdbc.sql("SELECT status FROM delivery WHERE id = ?")
+                .param(deliveryId)
+                .query(String.class)
+                .single();
+    }
+
+    /** The outbox's id sequence: it moves with every event appended, whether or not the relay has sent it yet. */
+    private static long outboxSequence() {
+        return jdbc.sql("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM outbox_id_seq")
+                .query(Long.class)
+                .single();
     }
 
     /** Batches written meanwhile start out leased for an hour, as if by an instance that then died. */
