@@ -32,13 +32,9 @@ class DeliveryMetrics {
         this.registry = registry;
         this.clock = clock;
         for (Channel channel : Channel.values()) {
-            Gauge.builder(
-                            "overdosevarsel.delivery.queue",
-                            () -> jdbc.sql("SELECT count(*) FROM delivery WHERE channel = ? AND status = 'PENDING'")
-                                    .param(channel.name())
-                                    .query(Long.class)
-                                    .single())
-                    .description("Deliveries waiting to be sent")
+            QueueDepth depth = new QueueDepth(jdbc, channel);
+            Gauge.builder("overdosevarsel.delivery.queue", depth::get)
+                    .description("Deliveries waiting to be sent: not yet tried, or waiting for a retry")
                     .tag("channel", channel.name().toLowerCase(Locale.ROOT))
                     .register(registry);
         }
@@ -88,5 +84,48 @@ class DeliveryMetrics {
                 .description("Deliveries created by fan-out")
                 .register(registry)
                 .increment(created);
+    }
+
+    /**
+     * Counted through the open batches and the retry queue, so a scrape costs in proportion to the work still waiting,
+     * not to every delivery ever made (a {@code count(*)} over {@code delivery} read the whole table). Kept for a few
+     * seconds, so that several scrapers do not each pay for it.
+     */
+    private static final class QueueDepth {
+
+        private static final long KEEP_NANOS = Duration.ofSeconds(5).toNanos();
+
+        private final JdbcClient jdbc;
+        private final Channel channel;
+        private long value;
+        private long takenAt;
+        private boolean taken;
+
+        QueueDepth(JdbcClient jdbc, Channel channel) {
+            this.jdbc = jdbc;
+            this.channel = channel;
+        }
+
+        synchronized double get() {
+            long now = System.nanoTime();
+            if (!taken || now - takenAt > KEEP_NANOS) {
+                value = jdbc.sql("""
+                                SELECT (SELECT count(*) FROM delivery_batch b
+                                        JOIN delivery d ON d.alert_id = b.alert_id AND d.alert_version = b.alert_version
+                                         AND d.channel = b.channel
+                                         AND d.subscriber_id >= coalesce(b.subscriber_after, '00000000-0000-0000-0000-000000000000')
+                                         AND (d.subscriber_id > b.subscriber_after OR b.subscriber_after IS NULL)
+                                         AND d.subscriber_id <= coalesce(b.subscriber_up_to, 'ffffffff-ffff-ffff-ffff-ffffffffffff')
+                                        WHERE b.channel = :channel AND d.status = 'PENDING' AND d.attempts = 0)
+                                     + (SELECT count(*) FROM delivery_retry WHERE channel = :channel)
+                                """)
+                        .param("channel", channel.name())
+                        .query(Long.class)
+                        .single();
+                takenAt = now;
+                taken = true;
+            }
+            return value;
+        }
     }
 }

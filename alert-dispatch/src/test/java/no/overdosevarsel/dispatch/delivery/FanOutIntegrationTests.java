@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -201,11 +202,16 @@ class FanOutIntegrationTests {
         assertThat(sentBeforeDying).isEqualTo(SUBSCRIBERS);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> sent(alert) == SUBSCRIBERS);
 
+        // What operators see meanwhile: the half not sent, per channel.
+        await().atMost(Duration.ofSeconds(15)).until(() -> queue("sms") == SUBSCRIBERS / 2.0);
+        assertThat(queue("email")).isEqualTo(SUBSCRIBERS / 2.0);
+
         jdbc.sql("UPDATE delivery_batch SET lease_until = now() - interval '1 second' WHERE alert_id = ?")
                 .param(alert.alertId())
                 .update();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> sent(alert) == 2L * SUBSCRIBERS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> queue("sms") == 0.0);
         assertThat(jdbc.sql("SELECT count(*) FROM delivery WHERE alert_id = ? AND attempts <> 1")
                         .param(alert.alertId())
                         .query(Long.class)
@@ -318,6 +324,14 @@ class FanOutIntegrationTests {
             jdbc.sql("DROP TRIGGER hold_batches ON delivery_batch").update();
             jdbc.sql("DROP FUNCTION hold_batches()").update();
         }
+    }
+
+    private static double queue(String channel) {
+        return dispatch.getBean(MeterRegistry.class)
+                .get("overdosevarsel.delivery.queue")
+                .tag("channel", channel)
+                .gauge()
+                .value();
     }
 
     private static long batches(AlertEvent alert) {
