@@ -42,8 +42,10 @@ public class DeliveryOutcomes {
             return;
         }
         jdbc.sql("""
-                        UPDATE delivery d SET status = 'SENT', provider_id = s.provider_id, sent_at = now(),
-                            failure_reason = NULL, attempts = d.attempts + 1
+                        UPDATE delivery d SET provider_id = s.provider_id, sent_at = now(), attempts = d.attempts + 1,
+                            -- a status callback that came first has said more than "sent"
+                            status = CASE WHEN d.provider_id = s.provider_id THEN d.status ELSE 'SENT' END,
+                            failure_reason = CASE WHEN d.provider_id = s.provider_id THEN d.failure_reason END
                         FROM unnest(CAST(:ids AS bigint[]), CAST(:providerIds AS text[])) AS s(id, provider_id)
                         WHERE d.id = s.id
                         """)
@@ -69,9 +71,7 @@ public class DeliveryOutcomes {
                 .params(reason, deliveryId)
                 .update();
         if (updated == 0) {
-            jdbc.sql("DELETE FROM delivery_retry WHERE delivery_id = ?")
-                    .param(deliveryId)
-                    .update();
+            forgetRetry(deliveryId);
             return;
         }
         jdbc.sql("""
@@ -89,9 +89,7 @@ public class DeliveryOutcomes {
                         + " WHERE id = ? AND status = 'PENDING'")
                 .params(reason, deliveryId)
                 .update();
-        jdbc.sql("DELETE FROM delivery_retry WHERE delivery_id = ?")
-                .param(deliveryId)
-                .update();
+        forgetRetry(deliveryId);
     }
 
     /**
@@ -105,9 +103,7 @@ public class DeliveryOutcomes {
                         + " WHERE id = ? AND status = 'PENDING'")
                 .params(optedOut ? "OPTED_OUT" : "REJECTED", reason, deliveryId)
                 .update();
-        jdbc.sql("DELETE FROM delivery_retry WHERE delivery_id = ?")
-                .param(deliveryId)
-                .update();
+        forgetRetry(deliveryId);
         if (updated == 0) {
             return;
         }
@@ -131,12 +127,15 @@ public class DeliveryOutcomes {
     }
 
     /**
-     * Parameters: new status, reason, delivery id, provider id. By primary key: the callback URL names the delivery.
-     * The provider id must match as well, so a callback cannot move another delivery.
+     * Parameters: new status, reason, provider id, delivery id, provider id. By primary key: the callback URL names the
+     * delivery. The provider id must match as well, so a callback cannot move another delivery; or, if the callback has
+     * overtaken the recording of the send (accepted sends are written a few at a time), it is recorded here and the
+     * recorder then leaves the status alone.
      */
     public static final String PROVIDER_STATUS_UPDATE =
-            "UPDATE delivery SET status = ?, failure_reason = coalesce(?, failure_reason) WHERE id = ? AND provider_id = ?"
-                    + " AND channel = 'SMS' AND status IN ('SENT', 'DELIVERED') RETURNING channel, address, subscriber_id";
+            "UPDATE delivery SET status = ?, failure_reason = coalesce(?, failure_reason), provider_id = ?"
+                    + " WHERE id = ? AND channel = 'SMS' AND (status IN ('SENT', 'DELIVERED') AND provider_id = ?"
+                    + " OR status = 'PENDING' AND provider_id IS NULL) RETURNING channel, address, subscriber_id";
 
     /**
      * Messages sent before callback URLs named their delivery: found by Twilio's SID, which no index has (an index on
@@ -151,14 +150,14 @@ public class DeliveryOutcomes {
      * message, or one replayed after erasure).
      */
     @Transactional
-    public boolean providerStatus(
+    public void providerStatus(
             @Nullable Long deliveryId,
             String providerId,
             ProviderStatus status,
             @Nullable String reason,
             boolean optedOut) {
         var update = deliveryId != null
-                ? jdbc.sql(PROVIDER_STATUS_UPDATE).params(status.name(), reason, deliveryId, providerId)
+                ? jdbc.sql(PROVIDER_STATUS_UPDATE).params(status.name(), reason, providerId, deliveryId, providerId)
                 : jdbc.sql(PROVIDER_STATUS_UPDATE_BY_PROVIDER_ID).params(status.name(), reason, providerId);
         var delivery = update.query((rs, n) ->
                         new Object[] {Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getObject(3, UUID.class)})
@@ -172,19 +171,12 @@ public class DeliveryOutcomes {
                     (UUID) row[2],
                     reason == null ? "opted out" : reason);
         }
-        return delivery.isPresent();
     }
 
-    /**
-     * Whether this SMS delivery is still waiting for its send to be recorded: a status callback can overtake the
-     * recorder (accepted sends are written a few at a time).
-     */
-    public boolean awaitingRecord(long deliveryId) {
-        return jdbc.sql("SELECT count(*) FROM delivery WHERE id = ? AND channel = 'SMS' AND status = 'PENDING'")
-                        .param(deliveryId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+    private void forgetRetry(long deliveryId) {
+        jdbc.sql("DELETE FROM delivery_retry WHERE delivery_id = ?")
+                .param(deliveryId)
+                .update();
     }
 
     private void feedback(

@@ -235,9 +235,9 @@ class DeliveryWorkers implements SmartLifecycle {
     /**
      * Renews this instance's leases several times per lease period, except on a batch with sends in flight that made
      * no progress (a page read, an outcome recorded) for a whole lease period: a batch held up by sends that never
-     * return is let go, so that another worker can finish it, as a crashed instance's would be. A lease that another instance has taken
-     * meanwhile (ours had lapsed: the database was away longer than a lease) is dropped, and its batch is no longer
-     * read here.
+     * return is let go, so that another worker can finish it, as a crashed instance's would be. A lease that another
+     * instance has taken meanwhile (ours had lapsed: the database was away longer than a lease) is dropped, and its
+     * batch is no longer read here.
      */
     private void keepLeases() {
         Duration every = properties.claimTimeout().dividedBy(5);
@@ -449,12 +449,8 @@ class DeliveryWorkers implements SmartLifecycle {
                     case SendResult.Rejected rejected -> rejected.optedOut() ? "opted_out" : "rejected";
                     case SendResult.RetryLater retry -> work.attempt() >= properties.maxAttempts() ? "failed" : "retry";
                 });
-        if (result instanceof SendResult.Accepted accepted) {
-            // Settled by the recorder once written.
-            recorder.accept(new Accepted(new DeliveryOutcomes.Sent(id, accepted.providerId(), work.retry()), work));
-            return;
-        }
-        // A database that is away for a while holds this sender (and its permit) until it is back. After a lease period
+        // Accepted sends go to the recorder, which settles them once written. For the rest, a database that is away for
+        // a while holds this sender (and its permit) until it is back. After a lease period
         // of failures, or when the instance stops, it gives up: the batch then makes no more progress for this
         // delivery, its lease lapses once the rest is done, and whoever takes it over tries the delivery again (it was
         // not sent, or not for good).
@@ -462,6 +458,11 @@ class DeliveryWorkers implements SmartLifecycle {
         while (true) {
             try {
                 switch (result) {
+                    case SendResult.Accepted accepted -> {
+                        recorder.accept(
+                                new Accepted(new DeliveryOutcomes.Sent(id, accepted.providerId(), work.retry()), work));
+                        return;
+                    }
                     case SendResult.Rejected rejected ->
                         outcomes.rejected(
                                 id,
@@ -483,7 +484,6 @@ class DeliveryWorkers implements SmartLifecycle {
                                     clock.instant().plus(delay));
                         }
                     }
-                    case SendResult.Accepted accepted -> throw new IllegalStateException("recorded above");
                 }
                 work.settle();
                 return;

@@ -256,18 +256,7 @@ class FanOutIntegrationTests {
 
     @Test
     void aRefusalArrivingAfterTheSubscriberWasErasedRecordsNothingAndFeedsNothingBack() throws Exception {
-        // A subscriber of their own (Trondheim): the others are shared by every test in this class.
-        UUID erased = UUID.randomUUID();
-        jdbc.sql("""
-                        INSERT INTO subscriber (id, revision, active, language, min_severity_rank, unsubscribe_token, updated_at)
-                        VALUES (?, 1, true, 'nb', 0, 'token-erased', now())
-                        """).param(erased).update();
-        jdbc.sql("INSERT INTO subscriber_region (subscriber_id, region_code) VALUES (?, '5001')")
-                .param(erased)
-                .update();
-        jdbc.sql("INSERT INTO contact_point (subscriber_id, channel, address) VALUES (?, 'SMS', '+4799999999')")
-                .param(erased)
-                .update();
+        UUID erased = subscriberOfTheirOwn("+4799999999");
         AlertEvent alert = stored(alert(MsgType.Alert, UUID.randomUUID(), 1, "5001", Severity.Severe, "Erased"));
         holdingNewBatches(() -> fanOut.on(new AlertVersionCommitted(alert)));
         long deliveryId = jdbc.sql("SELECT id FROM delivery WHERE alert_id = ? AND subscriber_id = ?")
@@ -287,9 +276,65 @@ class FanOutIntegrationTests {
 
         assertThat(status(deliveryId)).isEqualTo("FAILED");
         assertThat(outboxSequence()).as("feedback carrying the erased number").isEqualTo(outboxBefore);
-        jdbc.sql("DELETE FROM delivery_batch WHERE alert_id = ?")
+        finishHeld(alert);
+    }
+
+    @Test
+    void aStatusCallbackThatOvertakesTheRecordingOfItsSendIsKept() {
+        UUID subscriber = subscriberOfTheirOwn("+4799999998");
+        AlertEvent alert =
+                stored(alert(MsgType.Alert, UUID.randomUUID(), 1, "5001", Severity.Severe, "Early callback"));
+        holdingNewBatches(() -> fanOut.on(new AlertVersionCommitted(alert)));
+        long deliveryId = jdbc.sql("SELECT id FROM delivery WHERE alert_id = ? AND subscriber_id = ?")
+                .params(alert.alertId(), subscriber)
+                .query(Long.class)
+                .single();
+        DeliveryOutcomes outcomes = dispatch.getBean(DeliveryOutcomes.class);
+        String sid = "SM" + "1".repeat(32);
+
+        // Twilio accepted the SMS and its "delivered" callback comes before the recorder has written the send.
+        outcomes.providerStatus(deliveryId, sid, DeliveryOutcomes.ProviderStatus.DELIVERED, null, false);
+        assertThat(status(deliveryId)).isEqualTo("DELIVERED");
+        outcomes.sent(List.of(new DeliveryOutcomes.Sent(deliveryId, sid, false)));
+
+        assertThat(status(deliveryId)).isEqualTo("DELIVERED");
+        assertThat(jdbc.sql("SELECT provider_id || ' ' || attempts FROM delivery WHERE id = ?")
+                        .param(deliveryId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(sid + " 1");
+        finishHeld(alert);
+        // Out of the way of the other tests' national alerts.
+        jdbc.sql("UPDATE subscriber SET active = false WHERE id = ?")
+                .param(subscriber)
+                .update();
+    }
+
+    /** Lets the workers send what is left of the alert's held batches, so that nothing stays waiting for later tests. */
+    private static void finishHeld(AlertEvent alert) {
+        jdbc.sql("UPDATE delivery_batch SET lease_until = now() - interval '1 second' WHERE alert_id = ?")
                 .param(alert.alertId())
                 .update();
+        await().atMost(Duration.ofSeconds(30)).until(() -> batches(alert) == 0L);
+    }
+
+    /**
+     * A subscriber in Trondheim with an SMS number, for a test that ends it (erases or deactivates it): the others
+     * are shared by every test in this class, whose national alerts count them.
+     */
+    private static UUID subscriberOfTheirOwn(String phone) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO subscriber (id, revision, active, language, min_severity_rank, unsubscribe_token, updated_at)
+                        VALUES (?, 1, true, 'nb', 0, ?, now())
+                        """).params(id, "token-" + phone).update();
+        jdbc.sql("INSERT INTO subscriber_region (subscriber_id, region_code) VALUES (?, '5001')")
+                .param(id)
+                .update();
+        jdbc.sql("INSERT INTO contact_point (subscriber_id, channel, address) VALUES (?, 'SMS', ?)")
+                .params(id, phone)
+                .update();
+        return id;
     }
 
     private static String status(long deliveryId) {

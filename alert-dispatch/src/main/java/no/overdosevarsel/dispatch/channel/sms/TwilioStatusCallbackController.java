@@ -96,21 +96,7 @@ class TwilioStatusCallbackController {
             default -> null;
         };
         if (outcome != null) {
-            boolean optedOutForGood = optedOut && outcome != ProviderStatus.DELIVERED;
-            boolean recorded = outcomes.providerStatus(deliveryId, sid, outcome, reason, optedOutForGood);
-            // Twilio does not send a callback twice: one that overtook the recording of the send waits for it briefly.
-            for (int wait = 0; !recorded && deliveryId != null && wait < 20; wait++) {
-                if (!outcomes.awaitingRecord(deliveryId)) {
-                    break;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-                recorded = outcomes.providerStatus(deliveryId, sid, outcome, reason, optedOutForGood);
-            }
+            outcomes.providerStatus(deliveryId, sid, outcome, reason, optedOut && outcome != ProviderStatus.DELIVERED);
         }
         return ResponseEntity.noContent().build();
     }
